@@ -1,0 +1,53 @@
+package io.jenkins.plugins.konductro.bitbucket;
+
+import java.util.Objects;
+
+/**
+ * A developer's personal Atlassian API token for one workspace, sent as HTTP Basic {@code email:token}.
+ * The token is never part of {@link #toString()}.
+ */
+public final class ApiTokenCredential {
+    private final String workspace;
+    private final String email;
+    private final String token;
+
+    private ApiTokenCredential(String workspace, String email, String token) {
+        this.workspace = workspace;
+        this.email = email;
+        this.token = token;
+    }
+
+    /** Checks every part before any call; see {@link BitbucketInputs}. */
+    public static ApiTokenCredential of(String workspace, String email, String token) {
+        return new ApiTokenCredential(
+                BitbucketInputs.workspaceSlug(workspace), BitbucketInputs.email(email), BitbucketInputs.apiToken(token));
+    }
+
+    public String workspace() {
+        return workspace;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiTokenCredential other
+                && workspace.equals(other.workspace) && email.equals(other.email) && token.equals(other.token);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(workspace, email);
+    }
+
+    @Override
+    public String toString() {
+        return email + " @ " + workspace;
+    }
+}

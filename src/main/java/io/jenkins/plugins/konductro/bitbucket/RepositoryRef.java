@@ -1,0 +1,110 @@
+package io.jenkins.plugins.konductro.bitbucket;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A Bitbucket Cloud repository: {@code {provider: bitbucket, workspace, repo}}. */
+public record RepositoryRef(String provider, String workspace, String repo) {
+    public static final String PROVIDER = "bitbucket";
+    private static final String CLOUD_HOST = "bitbucket.org";
+    private static final Pattern SCP_STYLE = Pattern.compile("^([^@/\\s]+)@([^:/\\s]+):(.+)$");
+
+    public RepositoryRef {
+        if (!PROVIDER.equals(provider)) {
+            throw new InvalidInputException("Provider '" + provider + "' is not supported; Konductro works with Bitbucket Cloud only.");
+        }
+        workspace = BitbucketInputs.workspaceSlug(workspace);
+        repo = BitbucketInputs.repositorySlug(repo);
+    }
+
+    public static RepositoryRef of(String workspace, String repo) {
+        return new RepositoryRef(PROVIDER, workspace, repo);
+    }
+
+    /**
+     * Parses {@code workspace/repo}, {@code https://bitbucket.org/workspace/repo[.git]} (a repository page
+     * URL works too) and {@code git@bitbucket.org:workspace/repo.git}. Bitbucket Server / Data Center
+     * addresses are refused.
+     */
+    public static RepositoryRef parse(String text) {
+        String value = BitbucketInputs.required(text, "Repository");
+        Matcher scp = SCP_STYLE.matcher(value);
+        if (value.contains("://")) {
+            return fromUrl(value);
+        }
+        if (scp.matches()) {
+            requireCloudHost(scp.group(2), value);
+            return fromPath(scp.group(3), value);
+        }
+        String[] parts = value.split("/", -1);
+        if (parts.length != 2) {
+            throw new InvalidInputException("Repository '" + value + "' is not of the form workspace/repo, "
+                    + "https://bitbucket.org/workspace/repo or git@bitbucket.org:workspace/repo.git.");
+        }
+        return of(parts[0], stripGitSuffix(parts[1]));
+    }
+
+    public String fullName() {
+        return workspace + "/" + repo;
+    }
+
+    /** The repository's page on bitbucket.org. */
+    public String webUrl() {
+        return "https://" + CLOUD_HOST + "/" + fullName();
+    }
+
+    private static RepositoryRef fromUrl(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("The repository URL is not a valid URL.");
+        }
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && userInfo.contains(":")) {
+            // Never echo the URL: it carries a secret.
+            throw new InvalidInputException("The repository URL contains a password or token. Remove it: Konductro "
+                    + "takes your API token from your Jenkins credential only.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("ssh")) {
+            throw new InvalidInputException("Repository URL '" + value + "' must use https:// (or ssh://).");
+        }
+        requireCloudHost(uri.getHost(), value);
+        if (uri.getPort() != -1) {
+            throw cloudOnly(value);
+        }
+        return fromPath(uri.getPath(), value);
+    }
+
+    private static RepositoryRef fromPath(String path, String original) {
+        String trimmed = path.replaceAll("^/+", "").replaceAll("/+$", "");
+        String[] parts = trimmed.split("/");
+        if (parts.length < 2 || parts[0].isEmpty()) {
+            throw new InvalidInputException("Repository URL '" + original + "' does not name a workspace and a repository.");
+        }
+        if (parts[0].equals("scm") || parts[0].equals("projects")) {
+            throw cloudOnly(original);
+        }
+        return of(parts[0], stripGitSuffix(parts[1]));
+    }
+
+    private static void requireCloudHost(String host, String original) {
+        if (host == null || !host.equalsIgnoreCase(CLOUD_HOST)) {
+            throw cloudOnly(original);
+        }
+    }
+
+    private static InvalidInputException cloudOnly(String original) {
+        return new InvalidInputException("'" + original + "' is not a Bitbucket Cloud repository. Konductro works with "
+                + "Bitbucket Cloud only (bitbucket.org); Bitbucket Server and Data Center are not supported. "
+                + "Give the repository as workspace/repo or https://bitbucket.org/workspace/repo.");
+    }
+
+    private static String stripGitSuffix(String repo) {
+        return repo.endsWith(".git") ? repo.substring(0, repo.length() - 4) : repo;
+    }
+}

@@ -1,0 +1,379 @@
+package io.jenkins.plugins.konductro.operations;
+
+import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketUser;
+import io.jenkins.plugins.konductro.bitbucket.Branch;
+import io.jenkins.plugins.konductro.bitbucket.FileCommit;
+import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
+import io.jenkins.plugins.konductro.bitbucket.NewPullRequest;
+import io.jenkins.plugins.konductro.bitbucket.PullRequest;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.bitbucket.WorkspacePermission;
+import io.jenkins.plugins.konductro.operations.CredentialCheck.Field;
+import io.jenkins.plugins.konductro.operations.PullRequestResult.SkippedReviewer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * What Konductro does in Bitbucket Cloud, as the developer who asked. Every input is checked before the
+ * first call, and every operation can be rerun after a failure: it reads what is already there and finishes
+ * the job instead of doing it twice.
+ */
+public final class KonductroOperations {
+    public static final int MAX_SPEC_BYTES = 1024 * 1024;
+    static final int MAX_COMMIT_ATTEMPTS = 3;
+    private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern ACCOUNT_UUID = Pattern.compile("\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\}?");
+
+    private final BitbucketClient client;
+    private final Map<RepositoryRef, String> mainBranches = new ConcurrentHashMap<>();
+
+    public KonductroOperations(BitbucketClient client) {
+        this.client = client;
+    }
+
+    /** Checks raw form values, then {@link #verifyCredential(ApiTokenCredential)}; bad input names its field. */
+    public CredentialCheck verifyCredential(String workspace, String email, String token) throws InterruptedIOException {
+        try {
+            BitbucketInputs.workspaceSlug(workspace);
+        } catch (InvalidInputException e) {
+            return CredentialCheck.failed(Field.WORKSPACE, e.getMessage());
+        }
+        try {
+            BitbucketInputs.email(email);
+        } catch (InvalidInputException e) {
+            return CredentialCheck.failed(Field.EMAIL, e.getMessage());
+        }
+        try {
+            BitbucketInputs.apiToken(token);
+        } catch (InvalidInputException e) {
+            return CredentialCheck.failed(Field.TOKEN, e.getMessage());
+        }
+        return verifyCredential(ApiTokenCredential.of(workspace, email, token));
+    }
+
+    /** Who the token authenticates ({@code GET /user}) and their role in its workspace. */
+    public CredentialCheck verifyCredential(ApiTokenCredential credential) throws InterruptedIOException {
+        BitbucketUser user;
+        try {
+            user = client.currentUser(credential);
+        } catch (BitbucketException.AuthenticationFailed e) {
+            return CredentialCheck.failed(Field.TOKEN, "Wrong e-mail or API token: " + e.getMessage());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            return CredentialCheck.failed(e instanceof BitbucketException.MissingScope ? Field.TOKEN : null, e.getMessage());
+        }
+        try {
+            WorkspacePermission permission = client.workspacePermission(credential, credential.workspace());
+            return CredentialCheck.passed(user.uuid(), user.displayName(), permission.workspace(), permission.permission());
+        } catch (BitbucketException.AccessDenied | BitbucketException.NotFound e) {
+            return CredentialCheck.failed(Field.WORKSPACE, user.displayName() + " (" + credential.email() + ") has no access "
+                    + "to the workspace '" + credential.workspace() + "'. Check the workspace slug (the part after "
+                    + "bitbucket.org/ in your repository URLs) and that you are a member of it.");
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            return CredentialCheck.failed(e instanceof BitbucketException.MissingScope ? Field.TOKEN : null, e.getMessage());
+        }
+    }
+
+    /**
+     * Creates {@code branch} (default {@code feature/<TICKET>-<summary>}) from {@code from} (a branch or a full
+     * SHA; default the main branch). A branch that already exists is returned with {@code created=false}.
+     */
+    public BranchResult startBranch(Developer developer, RepositoryRef repository, String ticket, String summary,
+            String branch, String from) throws IOException {
+        TicketKey key = TicketKey.of(ticket);
+        String name = branch == null || branch.isBlank()
+                ? BranchNames.defaultName(key, summary) : BranchNames.requireValid(branch, "Branch");
+        String base = from == null || from.isBlank() ? null : BranchNames.requireValid(from, "Base branch (from)");
+        ApiTokenCredential credential = credentialFor(developer, repository);
+
+        String baseHash = base == null ? mainBranchHead(credential, repository) : resolveBase(credential, repository, base);
+        try {
+            Branch created = client.createBranch(credential, repository, name, baseHash);
+            return branchResult(repository, created, true);
+        } catch (BitbucketException.NoAnswer e) {
+            // The create may have been processed: look before posting again.
+            Optional<Branch> existing = client.branch(credential, repository, name);
+            if (existing.isPresent()) {
+                return branchResult(repository, existing.get(), existing.get().hash().equals(baseHash));
+            }
+            return branchResult(repository, client.createBranch(credential, repository, name, baseHash), true);
+        } catch (BitbucketException e) {
+            if (e.status() < 400 || e.status() >= 500) {
+                throw e;
+            }
+            // Bitbucket does not document its answer for an existing name: the branch itself decides.
+            Optional<Branch> existing = client.branch(credential, repository, name);
+            if (existing.isPresent()) {
+                return branchResult(repository, existing.get(), false);
+            }
+            throw e;
+        }
+    }
+
+    /** {@link #pushSpec(Developer, RepositoryRef, String, String, byte[], String)} for text. */
+    public SpecResult pushSpec(Developer developer, RepositoryRef repository, String ticket, String branch, String markdown,
+            String message) throws IOException {
+        if (markdown == null) {
+            throw new InvalidInputException("The spec is required.");
+        }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(markdown)) {
+            throw new InvalidInputException("The spec contains characters that cannot be written as UTF-8.");
+        }
+        return pushSpec(developer, repository, ticket, branch, markdown.getBytes(StandardCharsets.UTF_8), message);
+    }
+
+    /**
+     * Writes {@code .tickets/<TICKET>.md} on {@code branch} as the developer, on top of the head it read. The
+     * same content makes no commit. When the branch moves meanwhile (409) it reads again and retries, a
+     * bounded number of times, but stops if the spec itself was changed by someone else.
+     */
+    public SpecResult pushSpec(Developer developer, RepositoryRef repository, String ticket, String branch, byte[] markdown,
+            String message) throws IOException {
+        TicketKey key = TicketKey.of(ticket);
+        String branchName = BranchNames.requireValid(branch, "Branch");
+        byte[] spec = requireSpec(markdown);
+        ApiTokenCredential credential = credentialFor(developer, repository);
+        String path = key.specPath();
+
+        byte[] specWeStartedFrom = null;
+        String lastParent = null;
+        for (int attempt = 1; ; attempt++) {
+            Branch head = client.branch(credential, repository, branchName).orElseThrow(() -> new BitbucketException.NotFound(
+                    "Branch '" + branchName + "' does not exist in " + repository.fullName() + ". Start it first "
+                            + "(konductroStartBranch)."));
+            byte[] current = client.readFile(credential, repository, head.hash(), path).orElse(null);
+            if (Arrays.equals(current, spec)) {
+                // Identical content: nothing to commit, unless an unanswered attempt of ours is what put it there.
+                return new SpecResult(path, head.hash(), lastParent != null && !lastParent.equals(head.hash()),
+                        fileUrl(repository, head.hash(), path));
+            }
+            if (lastParent != null && !Arrays.equals(current, specWeStartedFrom)) {
+                throw new BitbucketException.Conflict("The spec " + path + " on '" + branchName + "' was changed by someone "
+                        + "else (now at " + head.hash() + ") while Konductro was writing it. Review that change, then run "
+                        + "the step again to write your version on top of it.");
+            }
+            specWeStartedFrom = current;
+            lastParent = head.hash();
+            String commitMessage = message == null || message.isBlank()
+                    ? key + ": " + (current == null ? "add" : "update") + " ticket spec" : message.strip();
+            FileCommit commit = new FileCommit(branchName, head.hash(), commitMessage, developer.commitAuthor(), Map.of(path, spec));
+            try {
+                client.commitFiles(credential, repository, commit);
+            } catch (BitbucketException.Conflict | BitbucketException.NoAnswer e) {
+                if (attempt >= MAX_COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                continue;
+            }
+            Branch newHead = client.branch(credential, repository, branchName).orElseThrow(() -> new BitbucketException.NotFound(
+                    "Branch '" + branchName + "' disappeared right after the spec was committed."));
+            return new SpecResult(path, newHead.hash(), true, fileUrl(repository, newHead.hash(), path));
+        }
+    }
+
+    /**
+     * Opens a pull request from {@code source}, or returns the one already open ({@code created=false}). The
+     * description ends with the acceptance criteria as a checklist. Reviewers Bitbucket refuses are left off
+     * and reported; the author is never a reviewer.
+     */
+    public PullRequestResult openPullRequest(Developer developer, RepositoryRef repository, String ticket, String source,
+            String title, String description, List<String> acceptanceCriteria, String destination,
+            List<String> reviewerUuids, boolean closeSourceBranch) throws IOException {
+        TicketKey key = TicketKey.of(ticket);
+        String sourceBranch = BranchNames.requireValid(source, "Source branch");
+        String destinationBranch = destination == null || destination.isBlank()
+                ? null : BranchNames.requireValid(destination, "Destination branch");
+        if (sourceBranch.equals(destinationBranch)) {
+            throw new InvalidInputException("The source and destination branch are both '" + sourceBranch + "'.");
+        }
+        String body = PullRequestText.description(description, acceptanceCriteria);
+        String prTitle = PullRequestText.title(key, title, sourceBranch);
+        List<SkippedReviewer> skipped = new ArrayList<>();
+        List<String> reviewers = reviewers(reviewerUuids, developer.accountUuid(), skipped);
+        ApiTokenCredential credential = credentialFor(developer, repository);
+
+        Optional<PullRequest> open = client.findPullRequest(credential, repository, sourceBranch, true);
+        if (open.isPresent()) {
+            return pullRequestResult(open.get(), false, skipped);
+        }
+        NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch, reviewers, closeSourceBranch);
+        return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped);
+    }
+
+    /** The state of pull request {@code id}, or of the latest one from {@code sourceBranch}: give exactly one. */
+    public PullRequestStatus pullRequestStatus(Developer developer, RepositoryRef repository, Long id, String sourceBranch)
+            throws IOException {
+        boolean byBranch = sourceBranch != null && !sourceBranch.isBlank();
+        if ((id == null) == !byBranch) {
+            throw new InvalidInputException("Give either a pull request id or a source branch, not " + (byBranch ? "both" : "neither") + ".");
+        }
+        if (id != null && id < 1) {
+            throw new InvalidInputException("Pull request id must be a positive number, not " + id + ".");
+        }
+        String branch = byBranch ? BranchNames.requireValid(sourceBranch, "Branch") : null;
+        ApiTokenCredential credential = credentialFor(developer, repository);
+        PullRequest pr = byBranch
+                ? client.findPullRequest(credential, repository, branch, false).orElseThrow(() -> new BitbucketException.NotFound(
+                        "No pull request from branch '" + branch + "' in " + repository.fullName() + "."))
+                : client.pullRequest(credential, repository, id);
+        return new PullRequestStatus(pr.id(), pr.state(), pr.url(), pr.title(), pr.updatedOn(), pr.mergeCommit());
+    }
+
+    private PullRequest createWithAcceptedReviewers(ApiTokenCredential credential, RepositoryRef repository,
+            NewPullRequest request, List<SkippedReviewer> skipped) throws IOException {
+        boolean retriedAfterNoAnswer = false;
+        while (true) {
+            try {
+                return client.createPullRequest(credential, repository, request);
+            } catch (BitbucketException.BadRequest refusal) {
+                if (!isAboutReviewers(refusal) || request.reviewerUuids().isEmpty()) {
+                    throw refusal;
+                }
+                List<String> refused = ReviewerRefusals.named(refusal, request.reviewerUuids());
+                if (refused.isEmpty() && request.reviewerUuids().size() > 1) {
+                    return createLeavingOneOut(credential, repository, request, refusal, skipped);
+                }
+                List<String> dropped = refused.isEmpty() ? request.reviewerUuids() : refused;
+                dropped.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(refusal))));
+                request = request.withReviewers(request.reviewerUuids().stream().filter(r -> !dropped.contains(r)).toList());
+            } catch (BitbucketException.NoAnswer e) {
+                Optional<PullRequest> open = client.findPullRequest(credential, repository, request.sourceBranch(), true);
+                if (open.isPresent()) {
+                    return open.get();
+                }
+                if (retriedAfterNoAnswer) {
+                    throw e;
+                }
+                retriedAfterNoAnswer = true;
+            }
+        }
+    }
+
+    /**
+     * Bitbucket names a refused reviewer by display name, which Konductro does not know. With several reviewers,
+     * try without each in turn (a refused request creates nothing); if no single one is to blame, drop them all.
+     */
+    private PullRequest createLeavingOneOut(ApiTokenCredential credential, RepositoryRef repository, NewPullRequest request,
+            BitbucketException.BadRequest firstRefusal, List<SkippedReviewer> skipped) throws IOException {
+        List<String> all = request.reviewerUuids();
+        for (String candidate : all) {
+            try {
+                PullRequest pr = client.createPullRequest(credential, repository,
+                        request.withReviewers(all.stream().filter(r -> !r.equals(candidate)).toList()));
+                skipped.add(new SkippedReviewer(candidate, ReviewerRefusals.reason(firstRefusal)));
+                return pr;
+            } catch (BitbucketException.BadRequest refusal) {
+                if (!isAboutReviewers(refusal)) {
+                    throw refusal;
+                }
+            }
+        }
+        all.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(firstRefusal))));
+        return client.createPullRequest(credential, repository, request.withReviewers(List.of()));
+    }
+
+    private static boolean isAboutReviewers(BitbucketException.BadRequest refusal) {
+        return refusal.fields().containsKey("reviewers")
+                || refusal.bitbucketMessage().toLowerCase(Locale.ROOT).contains("reviewer");
+    }
+
+    private static List<String> reviewers(List<String> requested, String authorUuid, List<SkippedReviewer> skipped) {
+        LinkedHashSet<String> reviewers = new LinkedHashSet<>();
+        for (String raw : requested == null ? List.<String>of() : requested) {
+            var match = raw == null ? null : ACCOUNT_UUID.matcher(raw.strip());
+            if (match == null || !match.matches()) {
+                throw new InvalidInputException("Reviewer '" + raw + "' is not a Bitbucket account UUID such as "
+                        + "{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}.");
+            }
+            reviewers.add("{" + match.group(1).toLowerCase(Locale.ROOT) + "}");
+        }
+        if (authorUuid != null && reviewers.remove(authorUuid.toLowerCase(Locale.ROOT))) {
+            skipped.add(new SkippedReviewer(authorUuid, "is the author of the pull request"));
+        }
+        return List.copyOf(reviewers);
+    }
+
+    private static PullRequestResult pullRequestResult(PullRequest pr, boolean created, List<SkippedReviewer> skipped) {
+        return new PullRequestResult(pr.id(), pr.url(), pr.state(), created, pr.reviewerUuids(), skipped);
+    }
+
+    private String mainBranchHead(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
+        String cached = mainBranches.get(repository);
+        if (cached != null) {
+            Optional<Branch> head = client.branch(credential, repository, cached);
+            if (head.isPresent()) {
+                return head.get().hash();
+            }
+            mainBranches.remove(repository, cached); // renamed since we cached it
+        }
+        String main = client.mainBranch(credential, repository);
+        mainBranches.put(repository, main);
+        return client.branch(credential, repository, main).orElseThrow(() -> new BitbucketException.NotFound(
+                "The main branch '" + main + "' of " + repository.fullName() + " has no commits.")).hash();
+    }
+
+    private String resolveBase(ApiTokenCredential credential, RepositoryRef repository, String base) throws IOException {
+        if (FULL_SHA.matcher(base).matches()) {
+            return base;
+        }
+        return client.branch(credential, repository, base).orElseThrow(() -> new BitbucketException.NotFound(
+                "Base branch '" + base + "' does not exist in " + repository.fullName() + " (or is not visible to you).")).hash();
+    }
+
+    private static ApiTokenCredential credentialFor(Developer developer, RepositoryRef repository) {
+        ApiTokenCredential credential = developer.credential();
+        if (!credential.workspace().equals(repository.workspace())) {
+            throw new InvalidInputException("The credential " + credential + " is for workspace '" + credential.workspace()
+                    + "', but " + repository.fullName() + " is in '" + repository.workspace() + "'. Use your credential "
+                    + "for that workspace.");
+        }
+        return credential;
+    }
+
+    private static byte[] requireSpec(byte[] markdown) {
+        if (markdown == null || markdown.length == 0) {
+            throw new InvalidInputException("The spec is empty.");
+        }
+        if (markdown.length > MAX_SPEC_BYTES) {
+            throw new InvalidInputException("The spec is " + markdown.length + " bytes; the limit is 1 MiB (" + MAX_SPEC_BYTES
+                    + " bytes). Keep large attachments out of the ticket spec.");
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(markdown));
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("The spec is not valid UTF-8 text. Save it as UTF-8 and try again.");
+        }
+        return markdown.clone();
+    }
+
+    private static BranchResult branchResult(RepositoryRef repository, Branch branch, boolean created) {
+        return new BranchResult(branch.name(), branch.hash(), created, repository.webUrl() + "/branch/" + branch.name());
+    }
+
+    private static String fileUrl(RepositoryRef repository, String commit, String path) {
+        return repository.webUrl() + "/src/" + commit + "/" + path;
+    }
+}

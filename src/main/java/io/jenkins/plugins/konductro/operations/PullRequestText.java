@@ -1,0 +1,50 @@
+package io.jenkins.plugins.konductro.operations;
+
+import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
+import java.util.List;
+
+/** The title and Markdown description Konductro gives a pull request. */
+final class PullRequestText {
+    static final int MAX_TITLE = 255;
+
+    private PullRequestText() {}
+
+    /** The given title, led by the ticket key if it lacks it; by default the key and the branch's words. */
+    static String title(TicketKey ticket, String title, String sourceBranch) {
+        if (title != null && !title.isBlank()) {
+            String trimmed = title.strip().replaceAll("\\s+", " ");
+            String full = trimmed.contains(ticket.value()) ? trimmed : ticket + ": " + trimmed;
+            if (full.length() > MAX_TITLE) {
+                throw new InvalidInputException("The pull request title is longer than " + MAX_TITLE + " characters.");
+            }
+            return full;
+        }
+        String leaf = sourceBranch.substring(sourceBranch.lastIndexOf('/') + 1);
+        String words = leaf.startsWith(ticket.value()) ? leaf.substring(ticket.value().length()) : leaf;
+        words = words.replaceAll("[-_]+", " ").strip();
+        return words.isEmpty() ? ticket.value() : ticket + ": " + words;
+    }
+
+    /** The description followed by an "Acceptance criteria" checklist, one {@code - [ ] item} per criterion. */
+    static String description(String description, List<String> acceptanceCriteria) {
+        StringBuilder text = new StringBuilder(description == null ? "" : description.strip());
+        List<String> criteria = acceptanceCriteria == null ? List.of() : acceptanceCriteria;
+        if (!criteria.isEmpty()) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append("## Acceptance criteria\n");
+            for (String criterion : criteria) {
+                if (criterion == null || criterion.isBlank()) {
+                    throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");
+                }
+                if (criterion.contains("\n") || criterion.contains("\r")) {
+                    throw new InvalidInputException("Acceptance criterion '" + criterion.strip().lines().findFirst().orElse("")
+                            + "…' spans several lines; give one line per criterion.");
+                }
+                text.append("\n- [ ] ").append(criterion.strip());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -20,9 +20,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -47,6 +57,7 @@ public final class BitbucketClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Logger LOGGER = Logger.getLogger(BitbucketClient.class.getName());
 
     private final HttpUrl apiUrl;
     private final OkHttpClient http;
@@ -66,6 +77,7 @@ public final class BitbucketClient {
                 .callTimeout(builder.callTimeout)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
+                .dispatcher(dispatcher())
                 .build();
     }
 
@@ -279,7 +291,7 @@ public final class BitbucketClient {
             }
             Response response;
             try {
-                response = http.newCall(request).execute();
+                response = execute(request, call);
             } catch (IOException e) {
                 if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
                     throw e;
@@ -290,7 +302,7 @@ public final class BitbucketClient {
                             + attempt + (attempt == 1 ? " attempt" : " attempts") + ": " + e.getClass().getSimpleName()
                             + (idempotent ? "" : " (the request may or may not have been processed)"), e);
                 }
-                waitedNanos += pause(wait, call);
+                waitedNanos += pause(wait, call, attempt, e.getClass().getSimpleName());
                 continue;
             }
             if (!isRetryable(response.code(), idempotent)) {
@@ -304,8 +316,54 @@ public final class BitbucketClient {
                 }
             }
             response.close();
-            waitedNanos += pause(wait, call);
+            waitedNanos += pause(wait, call, attempt, "HTTP " + response.code());
         }
+    }
+
+    /**
+     * Runs one call so that interrupting the waiting thread (an aborted build) cancels it at once; a blocking
+     * {@code execute()} would sit out the read timeout.
+     */
+    private Response execute(Request request, String call) throws IOException {
+        Call pending = http.newCall(request);
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        pending.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                answer.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call done, Response response) {
+                if (!answer.complete(response)) {
+                    response.close();
+                }
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            pending.cancel();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted during " + call);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+    }
+
+    /** Daemon threads, so an idle client never keeps a JVM alive; more parallel calls per host than okhttp's 5. */
+    private static Dispatcher dispatcher() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "konductro-bitbucket-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequests(64);
+        dispatcher.setMaxRequestsPerHost(32);
+        return dispatcher;
     }
 
     private static boolean isRetryable(int code, boolean idempotent) {
@@ -316,7 +374,8 @@ public final class BitbucketClient {
         return waitedNanos + wait.toNanos() <= retryPolicy.waitBudget().toNanos();
     }
 
-    private long pause(Duration wait, String call) throws InterruptedIOException {
+    private long pause(Duration wait, String call, int attempt, String reason) throws InterruptedIOException {
+        LOGGER.log(Level.FINE, "{0} got {1} on attempt {2}; retrying in {3} ms", new Object[] {call, reason, attempt, wait.toMillis()});
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {

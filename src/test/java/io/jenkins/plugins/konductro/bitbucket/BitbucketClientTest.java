@@ -1,0 +1,381 @@
+package io.jenkins.plugins.konductro.bitbucket;
+
+import static io.jenkins.plugins.konductro.SecretLeakWatch.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.SandboxFixture;
+import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.Exchange;
+import io.jenkins.plugins.konductro.sandbox.Fault;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class BitbucketClientTest {
+    private static final RepositoryRef WIDGETS = RepositoryRef.of("acme-team", "widgets");
+
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
+
+    private final List<Duration> waits = new ArrayList<>();
+
+    private BitbucketClient recordingClient(RetryPolicy policy) {
+        return fixture.clientBuilder().retryPolicy(policy).sleeper(waits::add).build();
+    }
+
+    private BitbucketSandbox sandbox() {
+        return fixture.sandbox();
+    }
+
+    @Test
+    void currentUserSendsBasicAuthPreemptivelyWithUserAgent() throws Exception {
+        BitbucketUser user = fixture.client().currentUser(fixture.alice());
+        assertEquals("Alice Doe", user.displayName());
+        assertTrue(user.uuid().matches("\\{[0-9a-f-]{36}}"), user.uuid());
+        Exchange exchange = fixture.exchanges().get(0);
+        assertEquals(1, fixture.exchanges().size(), "no challenge round trip");
+        String expected = "Basic " + Base64.getEncoder().encodeToString(
+                ("alice@acme.test:" + sandbox().demoToken("alice")).getBytes(StandardCharsets.UTF_8));
+        assertEquals(expected, exchange.requestHeader("Authorization"));
+        assertTrue(exchange.requestHeader("User-Agent").startsWith("konductro-jenkins/"), exchange.requestHeader("User-Agent"));
+    }
+
+    @Test
+    void workspacePermissionOfAMember() throws Exception {
+        WorkspacePermission permission = fixture.client().workspacePermission(fixture.bob(), "acme-team");
+        assertEquals(new WorkspacePermission("acme-team", "member"), permission);
+    }
+
+    @Test
+    void workspacePermissionOfAnOutsiderIsAccessDenied() {
+        ApiTokenCredential carol = fixture.user("carol@else.test", "Carol Out", false,
+                "read:user:bitbucket", "read:workspace:bitbucket");
+        BitbucketException.AccessDenied e = expect(BitbucketException.AccessDenied.class,
+                () -> fixture.client().workspacePermission(carol, "acme-team"));
+        assertTrue(e.getMessage().contains("does not have access to the workspace"), e.getMessage());
+    }
+
+    @Test
+    void listRepositoriesFollowsNextWithPartialFields() throws Exception {
+        for (int i = 0; i < 230; i++) {
+            sandbox().addRepository("acme-team", String.format("repo-%03d", i), "main", true);
+        }
+        List<RepositorySummary> repositories = fixture.client().listRepositories(fixture.alice(), "acme-team");
+        assertEquals(231, repositories.size());
+        assertEquals(3, fixture.exchanges().size());
+        Exchange first = fixture.exchanges().get(0);
+        assertEquals("100", first.queryParameter("pagelen"));
+        assertEquals("member", first.queryParameter("role"));
+        assertEquals("values.slug,values.full_name,next", first.queryParameter("fields"));
+        assertTrue(repositories.stream().anyMatch(r -> r.fullName().equals("acme-team/widgets")));
+    }
+
+    @Test
+    void branchesWithSlashesArePercentEncoded() throws Exception {
+        BitbucketClient client = fixture.client();
+        String main = client.mainBranch(fixture.alice(), WIDGETS);
+        assertEquals("main", main);
+        Branch head = client.branch(fixture.alice(), WIDGETS, main).orElseThrow();
+        Branch created = client.createBranch(fixture.alice(), WIDGETS, "feature/KON-1", head.hash());
+        assertEquals(new Branch("feature/KON-1", head.hash()), created);
+        sandbox().clearExchanges();
+        assertEquals(Optional.of(created), client.branch(fixture.alice(), WIDGETS, "feature/KON-1"));
+        assertTrue(fixture.exchanges().get(0).rawTarget().endsWith("/refs/branches/feature%2FKON-1"),
+                fixture.exchanges().get(0).rawTarget());
+        assertEquals(Optional.empty(), client.branch(fixture.alice(), WIDGETS, "feature/none"));
+    }
+
+    @Test
+    void commitFilesSendsMultipartWithParentsAndReadFileReadsItBack() throws Exception {
+        BitbucketClient client = fixture.client();
+        String head = sandbox().branchHead("acme-team", "widgets", "main");
+        byte[] spec = "# KON-7\n".getBytes(StandardCharsets.UTF_8);
+        client.commitFiles(fixture.alice(), WIDGETS,
+                new FileCommit("main", head, "KON-7: add spec", "Alice Doe <alice@acme.test>", Map.of(".tickets/KON-7.md", spec)));
+        Exchange post = fixture.exchanges().get(0);
+        assertTrue(post.requestHeader("Content-Type").startsWith("multipart/form-data"), post.requestHeader("Content-Type"));
+        assertTrue(post.requestText().contains("name=\"parents\""));
+        assertTrue(post.requestText().contains("name=\".tickets/KON-7.md\"; filename=\"KON-7.md\""));
+        String newHead = sandbox().branchHead("acme-team", "widgets", "main");
+        assertFalse(newHead.equals(head));
+        assertEquals("Alice Doe <alice@acme.test>", sandbox().commitAuthor("acme-team", "widgets", newHead));
+        assertTrue(java.util.Arrays.equals(spec, client.readFile(fixture.alice(), WIDGETS, newHead, ".tickets/KON-7.md").orElseThrow()));
+        assertEquals(Optional.empty(), client.readFile(fixture.alice(), WIDGETS, head, ".tickets/KON-7.md"));
+    }
+
+    @Test
+    void staleParentIsAConflictAndWritesNothing() throws Exception {
+        String stale = sandbox().branchHead("acme-team", "widgets", "main");
+        String moved = sandbox().commitDirectly("acme-team", "widgets", "main", "other.txt", "someone else");
+        BitbucketException.Conflict e = expect(BitbucketException.Conflict.class, () -> fixture.client().commitFiles(fixture.alice(),
+                WIDGETS, new FileCommit("main", stale, "m", "Alice Doe <alice@acme.test>", Map.of("a.md", new byte[] {1}))));
+        assertTrue(e.getMessage().contains("branch moved"), e.getMessage());
+        assertEquals(moved, sandbox().branchHead("acme-team", "widgets", "main"));
+    }
+
+    @Test
+    void findPullRequestPutsTheStateIntoTheQuery() throws Exception {
+        assertEquals(Optional.empty(), fixture.client().findPullRequest(fixture.alice(), WIDGETS, "feature/\"odd\"", true));
+        Exchange find = fixture.exchanges().get(0);
+        assertEquals("source.branch.name=\"feature/\\\"odd\\\"\" AND state=\"OPEN\"", find.queryParameter("q"));
+        assertNull(find.queryParameter("state"));
+    }
+
+    @Test
+    void wrongTokenIs401WithWhatToCheck() {
+        ApiTokenCredential wrong = ApiTokenCredential.of("acme-team", "alice@acme.test",
+                io.jenkins.plugins.konductro.SecretLeakWatch.secret("ATATT3" + "w".repeat(186)));
+        BitbucketException.AuthenticationFailed e = expect(BitbucketException.AuthenticationFailed.class,
+                () -> fixture.client().currentUser(wrong));
+        assertTrue(e.getMessage().contains("did not accept the API token for alice@acme.test"), e.getMessage());
+        assertTrue(e.getMessage().contains("with scopes"), e.getMessage());
+        assertTrue(e.getMessage().contains("App passwords"), e.getMessage());
+    }
+
+    @Test
+    void rightTokenWithWrongEmailIs401() {
+        ApiTokenCredential swapped = ApiTokenCredential.of("acme-team", "bob@acme.test", sandbox().demoToken("alice"));
+        expect(BitbucketException.AuthenticationFailed.class, () -> fixture.client().currentUser(swapped));
+    }
+
+    @Test
+    void revokedTokenIs401() {
+        sandbox().revoke(sandbox().demoToken("bob"));
+        expect(BitbucketException.AuthenticationFailed.class, () -> fixture.client().currentUser(fixture.bob()));
+    }
+
+    @Test
+    void missingScopeNamesTheRequiredScope() {
+        ApiTokenCredential readOnly = fixture.user("dana@acme.test", "Dana Reads", true, "read:user:bitbucket");
+        BitbucketException.MissingScope e = expect(BitbucketException.MissingScope.class,
+                () -> fixture.client().workspacePermission(readOnly, "acme-team"));
+        assertEquals(List.of("read:workspace:bitbucket"), e.requiredScopes());
+        assertTrue(e.getMessage().contains("lacks the scope read:workspace:bitbucket"), e.getMessage());
+    }
+
+    @Test
+    void privateRepositoryOfAnotherWorkspaceIs404() {
+        ApiTokenCredential carol = fixture.user("carol@else.test", "Carol Out", false,
+                "read:user:bitbucket", "read:workspace:bitbucket", "read:repository:bitbucket");
+        BitbucketException.NotFound e = expect(BitbucketException.NotFound.class,
+                () -> fixture.client().mainBranch(carol, WIDGETS));
+        assertTrue(e.getMessage().contains("does not exist or is not visible to carol@else.test"), e.getMessage());
+    }
+
+    @Test
+    void badRequestCarriesBitbucketsFields() {
+        BitbucketException.BadRequest e = expect(BitbucketException.BadRequest.class, () -> fixture.client().createPullRequest(
+                fixture.alice(), WIDGETS, new NewPullRequest("t", null, "feature/missing", null, List.of(), false)));
+        assertTrue(e.getMessage().contains("branch not found"), e.getMessage());
+    }
+
+    @Test
+    void goneIs410() {
+        sandbox().inject("GET", "/user", Fault.status(410));
+        BitbucketException.Gone e = expect(BitbucketException.Gone.class, () -> fixture.client().currentUser(fixture.alice()));
+        assertTrue(e.getMessage().contains("410"), e.getMessage());
+    }
+
+    @Test
+    void htmlAndEmptyErrorBodiesAreHandled() {
+        sandbox().inject("GET", "/repositories/.*", Fault.htmlStatus(404));
+        BitbucketException.NotFound notFound = expect(BitbucketException.NotFound.class,
+                () -> fixture.client().mainBranch(fixture.alice(), WIDGETS));
+        assertFalse(notFound.getMessage().contains("<"), notFound.getMessage());
+        sandbox().inject("GET", "/user", Fault.emptyStatus(500));
+        BitbucketException.ServerError server = expect(BitbucketException.ServerError.class,
+                () -> fixture.client().currentUser(fixture.alice()));
+        assertEquals(500, server.status());
+    }
+
+    @Test
+    void retryAfterInSecondsIsHonoured() throws Exception {
+        sandbox().inject("GET", "/user", Fault.rateLimited("3"));
+        BitbucketClient client = recordingClient(new RetryPolicy(4, Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMillis(2)));
+        assertEquals("Alice Doe", client.currentUser(fixture.alice()).displayName());
+        assertEquals(List.of(Duration.ofSeconds(3)), waits);
+        assertEquals(2, fixture.exchanges().size());
+    }
+
+    @Test
+    void retryAfterAsAnHttpDateIsHonoured() throws Exception {
+        String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5));
+        sandbox().inject("GET", "/user", Fault.rateLimited(inFiveSeconds));
+        BitbucketClient client = recordingClient(new RetryPolicy(4, Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMillis(2)));
+        client.currentUser(fixture.alice());
+        assertEquals(1, waits.size());
+        assertTrue(waits.get(0).compareTo(Duration.ofSeconds(3)) > 0 && waits.get(0).compareTo(Duration.ofSeconds(6)) <= 0, waits.toString());
+    }
+
+    @Test
+    void withoutRetryAfterBackoffGrowsWithJitterUpToTheCap() throws Exception {
+        sandbox().inject("GET", "/user", Fault.rateLimited(null).times(4));
+        BitbucketClient client = recordingClient(new RetryPolicy(5, Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofMillis(300)));
+        client.currentUser(fixture.alice());
+        assertEquals(4, waits.size());
+        long[] upper = {100, 200, 300, 300};
+        for (int i = 0; i < 4; i++) {
+            long ms = waits.get(i).toMillis();
+            assertTrue(ms >= upper[i] / 2 && ms <= upper[i], "wait " + i + " was " + ms + " ms");
+        }
+    }
+
+    @Test
+    void rateLimitBeyondTheBudgetFailsWithoutWaiting() {
+        sandbox().inject("GET", "/user", Fault.rateLimited("120"));
+        BitbucketClient client = recordingClient(RetryPolicy.DEFAULT);
+        BitbucketException.RateLimited e = expect(BitbucketException.RateLimited.class, () -> client.currentUser(fixture.alice()));
+        assertEquals(List.of(), waits);
+        assertTrue(e.getMessage().contains("rate limit"), e.getMessage());
+    }
+
+    @Test
+    void serverErrorsOnReadsAreRetriedUpToMaxAttempts() {
+        sandbox().inject("GET", "/user", Fault.status(503).times(10));
+        BitbucketClient client = recordingClient(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(4)));
+        BitbucketException.ServerError e = expect(BitbucketException.ServerError.class, () -> client.currentUser(fixture.alice()));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("after 3 attempts"), e.getMessage());
+        assertEquals(3, fixture.exchanges().size());
+        assertEquals(2, waits.size());
+    }
+
+    @Test
+    void gatewayErrorsOnReadsAreRetried() throws Exception {
+        sandbox().inject("GET", "/user", Fault.status(502));
+        sandbox().inject("GET", "/user", Fault.status(504));
+        assertEquals("Alice Doe", recordingClient(SandboxFixture.FAST_RETRIES).currentUser(fixture.alice()).displayName());
+        assertEquals(3, fixture.exchanges().size());
+    }
+
+    @Test
+    void aPostIsRetriedOnlyWhenTheAnswerProvesItWasNotProcessed() throws Exception {
+        String head = sandbox().branchHead("acme-team", "widgets", "main");
+        sandbox().inject("POST", ".*/refs/branches", Fault.rateLimited(null));
+        sandbox().inject("POST", ".*/refs/branches", Fault.status(503));
+        BitbucketClient client = recordingClient(SandboxFixture.FAST_RETRIES);
+        client.createBranch(fixture.alice(), WIDGETS, "feature/KON-2", head);
+        assertEquals(3, fixture.exchanges().size());
+
+        sandbox().inject("POST", ".*/refs/branches", Fault.status(502));
+        BitbucketException.ServerError e = expect(BitbucketException.ServerError.class,
+                () -> client.createBranch(fixture.alice(), WIDGETS, "feature/KON-3", head));
+        assertEquals(502, e.status());
+        assertEquals(4, fixture.exchanges().size(), "a 502 on a POST is not repeated");
+    }
+
+    @Test
+    void aLostConnectionIsRetriedForReadsOnly() throws Exception {
+        String head = sandbox().branchHead("acme-team", "widgets", "main");
+        sandbox().inject("GET", "/user", Fault.dropBeforeProcessing());
+        BitbucketClient client = recordingClient(SandboxFixture.FAST_RETRIES);
+        assertEquals("Alice Doe", client.currentUser(fixture.alice()).displayName());
+
+        sandbox().inject("POST", ".*/refs/branches", Fault.dropAfterProcessing());
+        BitbucketException.NoAnswer e = expect(BitbucketException.NoAnswer.class,
+                () -> client.createBranch(fixture.alice(), WIDGETS, "feature/KON-4", head));
+        assertTrue(e.getMessage().contains("may or may not have been processed"), e.getMessage());
+        assertEquals(head, sandbox().branchHead("acme-team", "widgets", "feature/KON-4"), "processed, though unanswered");
+        long posts = fixture.exchanges().stream().filter(x -> x.method().equals("POST")).count();
+        assertEquals(1, posts);
+    }
+
+    @Test
+    void readTimeoutOnAReadIsRetriedAndOnAWriteIsReported() throws Exception {
+        sandbox().inject("GET", "/user", Fault.slow(Duration.ofMillis(1500)));
+        BitbucketClient client = fixture.clientBuilder()
+                .timeouts(Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofSeconds(5)).build();
+        assertEquals("Alice Doe", client.currentUser(fixture.alice()).displayName());
+
+        sandbox().inject("POST", ".*/pullrequests", Fault.slow(Duration.ofMillis(1500)));
+        expect(BitbucketException.NoAnswer.class, () -> client.createPullRequest(fixture.alice(), WIDGETS,
+                new NewPullRequest("t", null, "main", "main", List.of(), false)));
+    }
+
+    @Test
+    void callTimeoutBoundsTheWholeCall() {
+        sandbox().inject("GET", "/user", Fault.slow(Duration.ofMillis(1500)).times(5));
+        BitbucketClient client = fixture.clientBuilder()
+                .retryPolicy(new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        expect(BitbucketException.NoAnswer.class, () -> client.currentUser(fixture.alice()));
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(1200));
+    }
+
+    @Test
+    void interruptingTheThreadEndsARetryWaitAtOnce() throws Exception {
+        sandbox().inject("GET", "/user", Fault.rateLimited("30"));
+        // Real sleeping, with a budget long enough to accept the 30 s wait.
+        BitbucketClient patient = fixture.clientBuilder()
+                .retryPolicy(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(2))).build();
+        assertInterruptedQuickly(() -> patient.currentUser(fixture.alice()));
+    }
+
+    @Test
+    void interruptingTheThreadCancelsASlowCallAtOnce() throws Exception {
+        sandbox().inject("GET", "/user", Fault.slow(Duration.ofSeconds(20)));
+        assertInterruptedQuickly(() -> fixture.client().currentUser(fixture.alice()));
+    }
+
+    private static void assertInterruptedQuickly(org.junit.jupiter.api.function.Executable call) throws Exception {
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                return;
+            }
+            caller.interrupt();
+        });
+        long start = System.nanoTime();
+        interrupter.start();
+        try {
+            expect(InterruptedIOException.class, call);
+        } finally {
+            interrupter.join();
+            Thread.interrupted();
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(ms < 2000, "took " + ms + " ms");
+    }
+
+    @Test
+    void everyCallSharesOneConnection() throws Exception {
+        BitbucketClient client = fixture.client();
+        for (int i = 0; i < 50; i++) {
+            client.currentUser(i % 2 == 0 ? fixture.alice() : fixture.bob());
+        }
+        assertEquals(1, sandbox().connectionCount());
+    }
+
+    @Test
+    void aCallersClientLendsItsConnectionPool() throws Exception {
+        ConnectionPool pool = new ConnectionPool();
+        BitbucketClient client = fixture.clientBuilder().httpClient(new OkHttpClient.Builder().connectionPool(pool).build()).build();
+        client.currentUser(fixture.alice());
+        assertEquals(1, pool.connectionCount());
+    }
+
+    @Test
+    void zeroTimeoutsAreRefused() {
+        expect(IllegalArgumentException.class,
+                () -> BitbucketClient.builder().timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+}

@@ -349,8 +349,8 @@ class BitbucketClientTest {
         try {
             expect(InterruptedIOException.class, call);
         } finally {
-            interrupter.join();
             Thread.interrupted();
+            interrupter.join();
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(ms < 2000, "took " + ms + " ms");

@@ -741,6 +741,12 @@ public final class BitbucketSandbox implements AutoCloseable {
 
     // ---------------------------------------------------------------- dispatch
 
+    /**
+     * Marks answers made up by an injected fault rather than by the emulated API, so that the contract check
+     * validates only their requests: they stand for failures outside the API's definition.
+     */
+    public static final String FAULT_HEADER = "X-Sandbox-Fault";
+
     private MockResponse dispatch(RecordedRequest raw) {
         Req req = parse(raw);
         Fault fault = takeFault(req.method, req.path);
@@ -760,10 +766,10 @@ public final class BitbucketSandbox implements AutoCloseable {
                     if (fault.retryAfter != null) {
                         resp.header("Retry-After", fault.retryAfter);
                     }
-                    return answer(raw, req, resp, 0);
+                    return answer(raw, req, resp.header(FAULT_HEADER, "rate-limited"), 0);
                 }
                 case STATUS -> {
-                    return answer(raw, req, errorResp(new ApiError(fault.code, reason(fault.code))), 0);
+                    return answer(raw, req, errorResp(new ApiError(fault.code, reason(fault.code))).header(FAULT_HEADER, "status"), 0);
                 }
                 case HTML_STATUS -> {
                     String html = "<!DOCTYPE html>\n<html><head><title>" + fault.code + " " + reason(fault.code)
@@ -771,10 +777,10 @@ public final class BitbucketSandbox implements AutoCloseable {
                             + "</h1><p>Something went wrong. Bitbucket is experiencing problems.</p></body></html>\n";
                     Resp resp = new Resp(fault.code, html.getBytes(StandardCharsets.UTF_8))
                             .header("Content-Type", "text/html; charset=utf-8");
-                    return answer(raw, req, resp, 0);
+                    return answer(raw, req, resp.header(FAULT_HEADER, "html-status"), 0);
                 }
                 case EMPTY_STATUS -> {
-                    return answer(raw, req, new Resp(fault.code, new byte[0]), 0);
+                    return answer(raw, req, new Resp(fault.code, new byte[0]).header(FAULT_HEADER, "empty-status"), 0);
                 }
                 case SLOW -> {
                     return answer(raw, req, process(req), fault.delay.toNanos());

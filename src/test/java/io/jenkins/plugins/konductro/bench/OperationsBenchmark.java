@@ -1,0 +1,152 @@
+package io.jenkins.plugins.konductro.bench;
+
+import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.Developer;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.Exchange;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Runs each Konductro operation N times (default 1,000) against the sandbox and reports, per operation: HTTP
+ * requests per operation against the minimum, TCP connections the client opened, and the time of the operations
+ * relative to a bare okhttp loop replaying the very same requests (method, URL, headers, body) on the same server,
+ * measured in this run. Usage: {@code mvn -q test-compile exec:java@bench [-Dexec.args=N]}.
+ */
+public final class OperationsBenchmark {
+    private static final RepositoryRef WIDGETS = RepositoryRef.of("acme-team", "widgets");
+    private static final Set<String> NOT_REPLAYED = Set.of("host", "content-length", "connection", "accept-encoding");
+
+    private record Phase(String name, int minimum, Step step) {}
+
+    @FunctionalInterface
+    private interface Step {
+        void run(int i) throws IOException;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
+            System.out.print(run(sandbox, n));
+        }
+    }
+
+    static String run(BitbucketSandbox sandbox, int n) throws Exception {
+        AtomicInteger connectionsOpened = new AtomicInteger();
+        OkHttpClient base = new OkHttpClient.Builder().eventListener(new EventListener() {
+            @Override
+            public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                connectionsOpened.incrementAndGet();
+            }
+        }).build();
+        BitbucketClient client = BitbucketClient.builder().apiUrl(sandbox.apiUrl()).httpClient(base).build();
+        ApiTokenCredential aliceToken = ApiTokenCredential.of("acme-team", "alice@acme.test", sandbox.demoToken("alice"));
+        KonductroOperations warmOperations = new KonductroOperations(client);
+        String bobUuid = sandbox.user("bob@acme.test").uuid();
+        Developer alice = new Developer(aliceToken, "Alice Doe", sandbox.user("alice@acme.test").uuid());
+        long[] prIds = new long[n];
+
+        List<Phase> phases = List.of(
+                new Phase("verify", 2, i -> warmOperations.verifyCredential(aliceToken)),
+                new Phase("start branch (cold: main branch name not cached)", 3,
+                        i -> new KonductroOperations(client).startBranch(alice, WIDGETS, "KON-" + (i + 1), null, null, null)),
+                new Phase("start branch (main branch name cached)", 2,
+                        i -> warmOperations.startBranch(alice, WIDGETS, "KON-" + (n + i + 1), null, null, null)),
+                new Phase("push spec", 4,
+                        i -> warmOperations.pushSpec(alice, WIDGETS, "KON-" + (i + 1), "feature/KON-" + (i + 1), spec(i), null)),
+                new Phase("open PR", 2, i -> prIds[i] = warmOperations.openPullRequest(alice, WIDGETS, "KON-" + (i + 1),
+                        "feature/KON-" + (i + 1), null, "Benchmark", List.of("It works"), null, List.of(bobUuid), false).id()),
+                new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, WIDGETS, prIds[i], null)));
+
+        // Warm up the JIT on both paths with a separate batch of tickets, then measure.
+        int warmupOperations = warmUp(client, sandbox, alice, aliceToken, bobUuid, Math.min(n, 200));
+
+        OkHttpClient bare = new OkHttpClient();
+        StringBuilder report = new StringBuilder();
+        report.append("| operation | runs | requests/op | minimum | operations time / bare okhttp replay |\n");
+        report.append("|---|---:|---:|---:|---:|\n");
+        for (Phase phase : phases) {
+            sandbox.clearExchanges();
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                phase.step().run(i);
+            }
+            long operationsNanos = System.nanoTime() - start;
+            List<Exchange> sent = sandbox.exchanges();
+            long bareNanos = replay(bare, sent);
+            report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %d | %.2f |%n", phase.name(), n,
+                    sent.size() / (double) n, phase.minimum(), operationsNanos / (double) bareNanos));
+        }
+        report.append(String.format(Locale.ROOT, "%nTCP connections opened by the client over all %d operations: %d%n",
+                n * phases.size() + warmupOperations, connectionsOpened.get()));
+        return report.toString();
+    }
+
+    private static int warmUp(BitbucketClient client, BitbucketSandbox sandbox, Developer alice, ApiTokenCredential token,
+            String bobUuid, int rounds) throws Exception {
+        KonductroOperations operations = new KonductroOperations(client);
+        OkHttpClient bare = new OkHttpClient();
+        for (int i = 0; i < rounds; i++) {
+            sandbox.clearExchanges();
+            String ticket = "WARM-" + (i + 1);
+            operations.verifyCredential(token);
+            String branch = operations.startBranch(alice, WIDGETS, ticket, null, null, null).branch();
+            operations.pushSpec(alice, WIDGETS, ticket, branch, spec(i), null);
+            long id = operations.openPullRequest(alice, WIDGETS, ticket, branch, null, null, List.of(), null, List.of(bobUuid), false).id();
+            operations.pullRequestStatus(alice, WIDGETS, id, null);
+            replay(bare, sandbox.exchanges());
+        }
+        bare.connectionPool().evictAll();
+        return rounds * 5;
+    }
+
+    /** Sends the recorded requests again, one after the other, with a plain okhttp client; returns the time taken. */
+    private static long replay(OkHttpClient bare, List<Exchange> exchanges) throws IOException {
+        List<Request> requests = new ArrayList<>(exchanges.size());
+        for (Exchange exchange : exchanges) {
+            Headers.Builder headers = new Headers.Builder();
+            exchange.requestHeaders().forEach((name, values) -> {
+                if (!NOT_REPLAYED.contains(name)) {
+                    values.forEach(value -> headers.add(name, value));
+                }
+            });
+            String contentType = exchange.requestHeader("content-type");
+            RequestBody body = exchange.method().equals("GET") ? null
+                    : RequestBody.create(exchange.requestBody(), contentType == null ? null : MediaType.parse(contentType));
+            requests.add(new Request.Builder().url(urlOf(exchange)).headers(headers.build()).method(exchange.method(), body).build());
+        }
+        long start = System.nanoTime();
+        for (Request request : requests) {
+            try (Response response = bare.newCall(request).execute()) {
+                response.body().bytes();
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static String urlOf(Exchange exchange) {
+        String host = exchange.requestHeader("host");
+        return "http://" + host + exchange.rawTarget();
+    }
+
+    private static String spec(int i) {
+        return "# Ticket " + i + "\n\nBenchmark spec " + i + ".\n";
+    }
+}

@@ -38,7 +38,7 @@ public final class KonductroDemo {
 
     private final PrintStream out;
 
-    private KonductroDemo(PrintStream out) {
+    KonductroDemo(PrintStream out) {
         this.out = out;
     }
 

@@ -2131,6 +2131,9 @@ public final class BitbucketSandbox implements AutoCloseable {
         public Socket accept() throws IOException {
             Socket socket = super.accept();
             counter.incrementAndGet();
+            // The test server writes headers and body separately; with Nagle's algorithm the body would wait for
+            // the client's delayed ACK (about 40 ms on loopback), which is not how a real server answers.
+            socket.setTcpNoDelay(true);
             return socket;
         }
     }

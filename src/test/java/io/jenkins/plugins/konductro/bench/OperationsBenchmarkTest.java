@@ -11,14 +11,14 @@ class OperationsBenchmarkTest {
     @Test
     void aShortRunReportsTheMinimumRequestsAndOneConnection() throws Exception {
         try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
-            String report = OperationsBenchmark.run(sandbox, 5);
-            assertTrue(report.contains("| verify | 5 | 2.00 | 2 |"), report);
-            assertTrue(report.contains("| start branch (cold: main branch name not cached) | 5 | 3.00 | 3 |"), report);
-            assertTrue(report.contains("| start branch (main branch name cached) | 5 | 2.00 | 2 |"), report);
-            assertTrue(report.contains("| push spec | 5 | 4.00 | 4 |"), report);
-            assertTrue(report.contains("| open PR | 5 | 2.00 | 2 |"), report);
-            assertTrue(report.contains("| PR status | 5 | 1.00 | 1 |"), report);
-            assertTrue(report.contains("over all 55 operations: 1"), report);
+            String report = OperationsBenchmark.run(sandbox, 10);
+            assertTrue(report.contains("| verify | 10 | 2.00 | 2 |"), report);
+            assertTrue(report.contains("| start branch (cold: main branch name not cached) | 10 | 3.00 | 3 |"), report);
+            assertTrue(report.contains("| start branch (main branch name cached) | 10 | 2.00 | 2 |"), report);
+            assertTrue(report.contains("| push spec | 10 | 4.00 | 4 |"), report);
+            assertTrue(report.contains("| open PR | 10 | 2.00 | 2 |"), report);
+            assertTrue(report.contains("| PR status | 10 | 1.00 | 1 |"), report);
+            assertTrue(report.contains("over all 110 operations: 1"), report);
         }
     }
 }

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -371,6 +373,33 @@ class BitbucketClientTest {
         BitbucketClient client = fixture.clientBuilder().httpClient(new OkHttpClient.Builder().connectionPool(pool).build()).build();
         client.currentUser(fixture.alice());
         assertEquals(1, pool.connectionCount());
+    }
+
+    @Test
+    void otherStatusesAreUnexpectedAndNotRetried() {
+        sandbox().inject("GET", "/user", Fault.status(418));
+        BitbucketException.UnexpectedStatus teapot = expect(BitbucketException.UnexpectedStatus.class,
+                () -> fixture.client().currentUser(fixture.alice()));
+        assertEquals(418, teapot.status());
+        sandbox().inject("GET", "/user", Fault.status(555));
+        BitbucketException.ServerError timeout = expect(BitbucketException.ServerError.class,
+                () -> fixture.client().currentUser(fixture.alice()));
+        assertEquals(555, timeout.status());
+        assertEquals(2, fixture.exchanges().size());
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsNotFollowed() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body("{\"values\": [], \"next\": \"http://localhost:" + server.getPort() + "/2.0/repositories/acme-team?page=2\"}")
+                    .build());
+            BitbucketClient client = BitbucketClient.builder().apiUrl("http://127.0.0.1:" + server.getPort() + "/2.0").build();
+            BitbucketException e = expect(BitbucketException.class, () -> client.listRepositories(fixture.alice(), "acme-team"));
+            assertTrue(e.getMessage().contains("not followed"), e.getMessage());
+            assertEquals(1, server.getRequestCount());
+        }
     }
 
     @Test

@@ -196,9 +196,10 @@ class KonductroOperationsTest {
         assertEquals("Alice Doe <alice@acme.test>", sandbox().commitAuthor("acme-team", "widgets", result[0].commit()));
         assertTrue(fixture.exchanges().get(2).requestText().contains("KON-42: add ticket spec"));
 
-        SpecResult again = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
-        assertFalse(again.changed());
-        assertEquals(result[0].commit(), again.commit());
+        SpecResult[] again = new SpecResult[1];
+        assertEquals(2, fixture.requestsDuring(() -> again[0] = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null)));
+        assertFalse(again[0].changed());
+        assertEquals(result[0].commit(), again[0].commit());
         assertEquals(result[0].commit(), head(branch));
 
         SpecResult updated = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC + "More.\n", "KON-42: clarify");
@@ -271,6 +272,22 @@ class KonductroOperationsTest {
         expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
         assertTrue(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
         assertFalse(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
+    }
+
+    @Test
+    void pushSpecRerunAfterFailingToReadTheNewHeadMakesNoSecondCommit() throws Exception {
+        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        sandbox().onExchange(exchange -> {
+            if (exchange.method().equals("POST") && exchange.path().endsWith("/src")) {
+                sandbox().inject("GET", ".*/refs/branches/.*", Fault.status(500));
+            }
+        });
+        expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
+        String committed = head(branch);
+        SpecResult rerun = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        assertFalse(rerun.changed());
+        assertEquals(committed, rerun.commit());
+        assertEquals(1, fixture.exchanges().stream().filter(x -> x.method().equals("POST") && x.path().endsWith("/src")).count());
     }
 
     @Test

@@ -32,7 +32,35 @@ class TokenLeakTest {
         assertEquals(0, leakCount(List.of("fine", "ATATT3xxxx"), Set.of(token)));
     }
 
+    @Test
+    void theSearchAlsoFindsAChangedCaseOrAnEncodedToken() {
+        String token = "ATATT3" + "xY-z".repeat(40);
+        assertEquals(1, leakCount(List.of("GET /x?t=" + token.toLowerCase(java.util.Locale.ROOT)), Set.of(token)));
+        assertEquals(1, leakCount(List.of("Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("a@b.test:" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8))), Set.of(token)));
+    }
+
+    /** Lines holding a secret as is, in another case, or inside Base64 (an Authorization header, say). */
     private static long leakCount(List<String> lines, Set<String> secrets) {
-        return lines.stream().filter(line -> secrets.stream().anyMatch(line::contains)).count();
+        return lines.stream().filter(line -> {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String decoded = decodedBase64Runs(line);
+            return secrets.stream().anyMatch(secret -> lower.contains(secret.toLowerCase(java.util.Locale.ROOT))
+                    || decoded.contains(secret));
+        }).count();
+    }
+
+    private static String decodedBase64Runs(String line) {
+        StringBuilder decoded = new StringBuilder();
+        java.util.regex.Matcher run = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{24,}={0,2}").matcher(line);
+        while (run.find()) {
+            try {
+                decoded.append(new String(java.util.Base64.getDecoder().decode(run.group()), java.nio.charset.StandardCharsets.UTF_8))
+                        .append('\n');
+            } catch (IllegalArgumentException notBase64) {
+                // not a whole Base64 text
+            }
+        }
+        return decoded.toString();
     }
 }

@@ -57,6 +57,7 @@ public final class BitbucketClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
     private static final Logger LOGGER = Logger.getLogger(BitbucketClient.class.getName());
 
     private final HttpUrl apiUrl;
@@ -305,14 +306,21 @@ public final class BitbucketClient {
                 waitedNanos += pause(wait, call, attempt, e.getClass().getSimpleName());
                 continue;
             }
+            if (!idempotent && isGatewayFailure(response.code())) {
+                try (response) {
+                    throw new BitbucketException.NoAnswer("Bitbucket Cloud's gateway answered HTTP " + response.code() + " for "
+                            + call + ": the request may or may not have been processed", null);
+                }
+            }
             if (!isRetryable(response.code(), idempotent)) {
                 return response;
             }
             Optional<Duration> asked = retryAfter(response);
             Duration wait = asked.isPresent() ? asked.get() : backoff(attempt);
-            if (attempt >= retryPolicy.maxAttempts() || !fitsBudget(waitedNanos, wait)) {
+            boolean outOfAttempts = attempt >= retryPolicy.maxAttempts();
+            if (outOfAttempts || !fitsBudget(waitedNanos, wait)) {
                 try (response) {
-                    throw gaveUp(response, call, attempt, wait);
+                    throw gaveUp(response, call, attempt, outOfAttempts ? null : wait);
                 }
             }
             response.close();
@@ -344,6 +352,8 @@ public final class BitbucketClient {
             return answer.get();
         } catch (InterruptedException e) {
             pending.cancel();
+            answer.cancel(false);
+            answer.thenAccept(Response::close); // an answer that arrived meanwhile is released
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted during " + call);
         } catch (ExecutionException e) {
@@ -367,7 +377,12 @@ public final class BitbucketClient {
     }
 
     private static boolean isRetryable(int code, boolean idempotent) {
-        return code == 429 || code == 503 || (idempotent && (code == 502 || code == 504));
+        return code == 429 || code == 503 || (idempotent && isGatewayFailure(code));
+    }
+
+    /** The gateway gave up waiting for Bitbucket: for a POST, whether it was processed is unknown. */
+    private static boolean isGatewayFailure(int code) {
+        return code == 502 || code == 504 || code == 555;
     }
 
     private boolean fitsBudget(long waitedNanos, Duration wait) {
@@ -387,33 +402,40 @@ public final class BitbucketClient {
 
     /** Exponential backoff with jitter: a random wait between half and all of the doubled step. */
     private Duration backoff(int attempt) {
-        long initial = retryPolicy.initialBackoff().toNanos();
-        long step = Math.min(retryPolicy.maxBackoff().toNanos(), initial << Math.min(attempt - 1, 30));
+        long max = retryPolicy.maxBackoff().toNanos();
+        long step = Math.min(max, retryPolicy.initialBackoff().toNanos());
+        for (int i = 1; i < attempt && step < max; i++) {
+            step = step > max / 2 ? max : step * 2;
+        }
         return Duration.ofNanos(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
     }
 
+    /** Retry-After in seconds or as an HTTP date, at most a day (any longer wait is beyond every budget). */
     static Optional<Duration> retryAfter(Response response) {
         String value = response.header("Retry-After");
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
-        } catch (NumberFormatException notSeconds) {
+        Duration wait;
+        if (value.strip().matches("\\d{1,18}")) {
+            wait = Duration.ofSeconds(Long.parseLong(value.strip()));
+        } else {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+                wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
             }
         }
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
     }
 
-    private static BitbucketException gaveUp(Response response, String call, int attempts, Duration nextWait) throws IOException {
+    /** {@code refusedWait} is the wait that would have broken the budget, or null when attempts ran out. */
+    private BitbucketException gaveUp(Response response, String call, int attempts, Duration refusedWait) throws IOException {
         ErrorBody error = ErrorBody.read(response);
-        String tried = " after " + attempts + (attempts == 1 ? " attempt" : " attempts")
-                + " (next wait " + nextWait.toSeconds() + " s would exceed the retry budget)";
+        String tried = " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + (refusedWait == null
+                ? "" : " (waiting " + refusedWait.toSeconds() + " s more would exceed the retry budget of "
+                        + retryPolicy.waitBudget().toSeconds() + " s)");
         if (response.code() == 429) {
             return new BitbucketException.RateLimited("Bitbucket Cloud rate limit reached for " + call + tried
                     + ". API tokens get about 1,000 repository requests an hour; try again later.");
@@ -569,7 +591,8 @@ public final class BitbucketClient {
         public Builder apiUrl(String url) {
             HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
             if (parsed == null) {
-                throw new InvalidInputException("API URL '" + url + "' is not an http(s) URL. Use " + DEFAULT_API_URL + ".");
+                throw new InvalidInputException("API URL " + BitbucketInputs.quoted(url) + " is not an http(s) URL. Use "
+                        + DEFAULT_API_URL + ".");
             }
             if (parsed.username().length() > 0 || parsed.password().length() > 0) {
                 throw new InvalidInputException("The API URL must not contain credentials.");

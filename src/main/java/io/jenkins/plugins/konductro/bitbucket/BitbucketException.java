@@ -135,8 +135,8 @@ public class BitbucketException extends IOException {
     }
 
     /**
-     * No answer: timeout, reset or refused connection. For a POST the request may or may not have been
-     * processed; callers re-read the state rather than posting again.
+     * No answer: timeout, reset or refused connection, or for a POST a gateway failure (502, 504, 555). For a
+     * POST the request may or may not have been processed; callers re-read the state rather than posting again.
      */
     public static final class NoAnswer extends BitbucketException {
         private static final long serialVersionUID = 1L;

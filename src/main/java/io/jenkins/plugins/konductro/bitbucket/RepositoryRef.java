@@ -14,7 +14,8 @@ public record RepositoryRef(String provider, String workspace, String repo) {
 
     public RepositoryRef {
         if (!PROVIDER.equals(provider)) {
-            throw new InvalidInputException("Provider '" + provider + "' is not supported; Konductro works with Bitbucket Cloud only.");
+            throw new InvalidInputException("Provider " + BitbucketInputs.quoted(provider)
+                    + " is not supported; Konductro works with Bitbucket Cloud only.");
         }
         workspace = BitbucketInputs.workspaceSlug(workspace);
         repo = BitbucketInputs.repositorySlug(repo);
@@ -36,12 +37,15 @@ public record RepositoryRef(String provider, String workspace, String repo) {
             return fromUrl(value);
         }
         if (scp.matches()) {
+            if (scp.group(1).contains(":") || BitbucketInputs.looksSecret(scp.group(1))) {
+                throw credentialInUrl();
+            }
             requireCloudHost(scp.group(2), value);
             return fromPath(scp.group(3), value);
         }
         String[] parts = value.split("/", -1);
         if (parts.length != 2) {
-            throw new InvalidInputException("Repository '" + value + "' is not of the form workspace/repo, "
+            throw new InvalidInputException("Repository " + BitbucketInputs.quoted(value) + " is not of the form workspace/repo, "
                     + "https://bitbucket.org/workspace/repo or git@bitbucket.org:workspace/repo.git.");
         }
         return of(parts[0], stripGitSuffix(parts[1]));
@@ -64,27 +68,28 @@ public record RepositoryRef(String provider, String workspace, String repo) {
             throw new InvalidInputException("The repository URL is not a valid URL.");
         }
         String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && userInfo.contains(":")) {
-            // Never echo the URL: it carries a secret.
-            throw new InvalidInputException("The repository URL contains a password or token. Remove it: Konductro "
-                    + "takes your API token from your Jenkins credential only.");
+        if (userInfo != null && (userInfo.contains(":") || BitbucketInputs.looksSecret(userInfo))) {
+            throw credentialInUrl();
         }
+        // Messages show the URL without its user name.
+        String shown = userInfo == null ? value : value.replace(userInfo + "@", "");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("ssh")) {
-            throw new InvalidInputException("Repository URL '" + value + "' must use https:// (or ssh://).");
+            throw new InvalidInputException("Repository URL " + BitbucketInputs.quoted(shown) + " must use https:// (or ssh://).");
         }
-        requireCloudHost(uri.getHost(), value);
+        requireCloudHost(uri.getHost(), shown);
         if (uri.getPort() != -1) {
-            throw cloudOnly(value);
+            throw cloudOnly(shown);
         }
-        return fromPath(uri.getPath(), value);
+        return fromPath(uri.getPath(), shown);
     }
 
     private static RepositoryRef fromPath(String path, String original) {
         String trimmed = path.replaceAll("^/+", "").replaceAll("/+$", "");
         String[] parts = trimmed.split("/");
         if (parts.length < 2 || parts[0].isEmpty()) {
-            throw new InvalidInputException("Repository URL '" + original + "' does not name a workspace and a repository.");
+            throw new InvalidInputException("Repository URL " + BitbucketInputs.quoted(original)
+                    + " does not name a workspace and a repository.");
         }
         if (parts[0].equals("scm") || parts[0].equals("projects")) {
             throw cloudOnly(original);
@@ -99,9 +104,15 @@ public record RepositoryRef(String provider, String workspace, String repo) {
     }
 
     private static InvalidInputException cloudOnly(String original) {
-        return new InvalidInputException("'" + original + "' is not a Bitbucket Cloud repository. Konductro works with "
+        return new InvalidInputException(BitbucketInputs.quoted(original) + " is not a Bitbucket Cloud repository. Konductro works with "
                 + "Bitbucket Cloud only (bitbucket.org); Bitbucket Server and Data Center are not supported. "
                 + "Give the repository as workspace/repo or https://bitbucket.org/workspace/repo.");
+    }
+
+    private static InvalidInputException credentialInUrl() {
+        // Never echo such a URL: it carries a secret.
+        return new InvalidInputException("The repository URL contains a password or token. Remove it: Konductro "
+                + "takes your API token from your Jenkins credential only.");
     }
 
     private static String stripGitSuffix(String repo) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.operations;
 
+import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -33,9 +34,9 @@ public final class BranchNames {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException(what + " is required.");
         }
-        String problem = problem(name.strip());
+        String problem = BitbucketInputs.looksLikeAtlassianToken(name) ? "it looks like a token" : problem(name.strip());
         if (problem != null) {
-            throw new InvalidInputException(what + " '" + name + "' is not a valid branch name: " + problem + ".");
+            throw new InvalidInputException(what + " " + BitbucketInputs.quoted(name) + " is not a valid branch name: " + problem + ".");
         }
         return name.strip();
     }

@@ -20,6 +20,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
 
 /**
  * What Konductro does in Bitbucket Cloud, as the developer who asked. Every input is checked before the
@@ -41,11 +43,22 @@ public final class KonductroOperations {
     private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
     private static final Pattern ACCOUNT_UUID = Pattern.compile("\\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\}?");
 
+    /** How long a repository's main branch name is trusted before it is read again. */
+    public static final Duration DEFAULT_MAIN_BRANCH_TTL = Duration.ofMinutes(10);
+
     private final BitbucketClient client;
-    private final Map<RepositoryRef, String> mainBranches = new ConcurrentHashMap<>();
+    private final Duration mainBranchTtl;
+    private final Map<RepositoryRef, CachedName> mainBranches = new ConcurrentHashMap<>();
+
+    private record CachedName(String name, long readAtNanos) {}
 
     public KonductroOperations(BitbucketClient client) {
+        this(client, DEFAULT_MAIN_BRANCH_TTL);
+    }
+
+    public KonductroOperations(BitbucketClient client, Duration mainBranchTtl) {
         this.client = client;
+        this.mainBranchTtl = mainBranchTtl;
     }
 
     /** Checks raw form values, then {@link #verifyCredential(ApiTokenCredential)}; bad input names its field. */
@@ -70,23 +83,18 @@ public final class KonductroOperations {
 
     /** Who the token authenticates ({@code GET /user}) and their role in its workspace. */
     public CredentialCheck verifyCredential(ApiTokenCredential credential) throws InterruptedIOException {
-        BitbucketUser user;
         try {
-            user = client.currentUser(credential);
+            BitbucketUser user = client.currentUser(credential);
+            try {
+                WorkspacePermission permission = client.workspacePermission(credential, credential.workspace());
+                return CredentialCheck.passed(user.uuid(), user.displayName(), permission.workspace(), permission.permission());
+            } catch (BitbucketException.AccessDenied | BitbucketException.NotFound e) {
+                return CredentialCheck.failed(Field.WORKSPACE, user.displayName() + " (" + credential.email() + ") has no "
+                        + "access to the workspace '" + credential.workspace() + "'. Check the workspace slug (the part after "
+                        + "bitbucket.org/ in your repository URLs) and that you are a member of it.");
+            }
         } catch (BitbucketException.AuthenticationFailed e) {
             return CredentialCheck.failed(Field.TOKEN, "Wrong e-mail or API token: " + e.getMessage());
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            return CredentialCheck.failed(e instanceof BitbucketException.MissingScope ? Field.TOKEN : null, e.getMessage());
-        }
-        try {
-            WorkspacePermission permission = client.workspacePermission(credential, credential.workspace());
-            return CredentialCheck.passed(user.uuid(), user.displayName(), permission.workspace(), permission.permission());
-        } catch (BitbucketException.AccessDenied | BitbucketException.NotFound e) {
-            return CredentialCheck.failed(Field.WORKSPACE, user.displayName() + " (" + credential.email() + ") has no access "
-                    + "to the workspace '" + credential.workspace() + "'. Check the workspace slug (the part after "
-                    + "bitbucket.org/ in your repository URLs) and that you are a member of it.");
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
@@ -107,26 +115,21 @@ public final class KonductroOperations {
         ApiTokenCredential credential = credentialFor(developer, repository);
 
         String baseHash = base == null ? mainBranchHead(credential, repository) : resolveBase(credential, repository, base);
-        try {
-            Branch created = client.createBranch(credential, repository, name, baseHash);
-            return branchResult(repository, created, true);
-        } catch (BitbucketException.NoAnswer e) {
-            // The create may have been processed: look before posting again.
-            Optional<Branch> existing = client.branch(credential, repository, name);
-            if (existing.isPresent()) {
-                return branchResult(repository, existing.get(), existing.get().hash().equals(baseHash));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return branchResult(repository, client.createBranch(credential, repository, name, baseHash), true);
+            } catch (BitbucketException.BadRequest | BitbucketException.Conflict | BitbucketException.NoAnswer e) {
+                // Bitbucket does not document its answer for an existing name, and a lost answer may hide a
+                // success: the branch itself decides. One found at our base after a lost answer is taken as ours.
+                Optional<Branch> existing = client.branch(credential, repository, name);
+                if (existing.isPresent()) {
+                    boolean ours = e instanceof BitbucketException.NoAnswer && existing.get().hash().equals(baseHash);
+                    return branchResult(repository, existing.get(), ours);
+                }
+                if (!(e instanceof BitbucketException.NoAnswer) || attempt >= 2) {
+                    throw e;
+                }
             }
-            return branchResult(repository, client.createBranch(credential, repository, name, baseHash), true);
-        } catch (BitbucketException e) {
-            if (e.status() < 400 || e.status() >= 500) {
-                throw e;
-            }
-            // Bitbucket does not document its answer for an existing name: the branch itself decides.
-            Optional<Branch> existing = client.branch(credential, repository, name);
-            if (existing.isPresent()) {
-                return branchResult(repository, existing.get(), false);
-            }
-            throw e;
         }
     }
 
@@ -157,6 +160,7 @@ public final class KonductroOperations {
 
         byte[] specWeStartedFrom = null;
         String lastParent = null;
+        boolean mayHaveCommitted = false;
         for (int attempt = 1; ; attempt++) {
             Branch head = client.branch(credential, repository, branchName).orElseThrow(() -> new BitbucketException.NotFound(
                     "Branch '" + branchName + "' does not exist in " + repository.fullName() + ". Start it first "
@@ -164,7 +168,7 @@ public final class KonductroOperations {
             byte[] current = client.readFile(credential, repository, head.hash(), path).orElse(null);
             if (Arrays.equals(current, spec)) {
                 // Identical content: nothing to commit, unless an unanswered attempt of ours is what put it there.
-                return new SpecResult(path, head.hash(), lastParent != null && !lastParent.equals(head.hash()),
+                return new SpecResult(path, head.hash(), mayHaveCommitted && !head.hash().equals(lastParent),
                         fileUrl(repository, head.hash(), path));
             }
             if (lastParent != null && !Arrays.equals(current, specWeStartedFrom)) {
@@ -180,6 +184,7 @@ public final class KonductroOperations {
             try {
                 client.commitFiles(credential, repository, commit);
             } catch (BitbucketException.Conflict | BitbucketException.NoAnswer e) {
+                mayHaveCommitted |= e instanceof BitbucketException.NoAnswer;
                 if (attempt >= MAX_COMMIT_ATTEMPTS) {
                     throw e;
                 }
@@ -239,57 +244,70 @@ public final class KonductroOperations {
         return new PullRequestStatus(pr.id(), pr.state(), pr.url(), pr.title(), pr.updatedOn(), pr.mergeCommit());
     }
 
+    /**
+     * Creates the pull request with the reviewers Bitbucket accepts. Bitbucket refuses the whole request for one bad
+     * reviewer and names people by display name, which Konductro does not know: when its answer names no UUID,
+     * each reviewer is left out in turn (a refused request creates nothing). The one whose absence changes the
+     * answer is to blame; when none does, the remaining reviewers are left off together.
+     */
     private PullRequest createWithAcceptedReviewers(ApiTokenCredential credential, RepositoryRef repository,
             NewPullRequest request, List<SkippedReviewer> skipped) throws IOException {
-        boolean retriedAfterNoAnswer = false;
+        List<String> pending = request.reviewerUuids();
         while (true) {
+            BitbucketException.BadRequest refusal;
             try {
-                return client.createPullRequest(credential, repository, request);
-            } catch (BitbucketException.BadRequest refusal) {
-                if (!isAboutReviewers(refusal) || request.reviewerUuids().isEmpty()) {
-                    throw refusal;
-                }
-                List<String> refused = ReviewerRefusals.named(refusal, request.reviewerUuids());
-                if (refused.isEmpty() && request.reviewerUuids().size() > 1) {
-                    return createLeavingOneOut(credential, repository, request, refusal, skipped);
-                }
-                List<String> dropped = refused.isEmpty() ? request.reviewerUuids() : refused;
-                dropped.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(refusal))));
-                request = request.withReviewers(request.reviewerUuids().stream().filter(r -> !dropped.contains(r)).toList());
-            } catch (BitbucketException.NoAnswer e) {
-                Optional<PullRequest> open = client.findPullRequest(credential, repository, request.sourceBranch(), true);
-                if (open.isPresent()) {
-                    return open.get();
-                }
-                if (retriedAfterNoAnswer) {
+                return create(credential, repository, request.withReviewers(pending));
+            } catch (BitbucketException.BadRequest e) {
+                if (!isAboutReviewers(e) || pending.isEmpty()) {
                     throw e;
                 }
-                retriedAfterNoAnswer = true;
+                refusal = e;
+            }
+            List<String> blamed = ReviewerRefusals.named(refusal, pending);
+            if (blamed.isEmpty() && pending.size() == 1) {
+                blamed = pending;
+            }
+            for (int i = 0; blamed.isEmpty() && i < pending.size(); i++) {
+                String candidate = pending.get(i);
+                try {
+                    PullRequest pr = create(credential, repository, request.withReviewers(without(pending, List.of(candidate))));
+                    skipped.add(new SkippedReviewer(candidate, ReviewerRefusals.reason(refusal)));
+                    return pr;
+                } catch (BitbucketException.BadRequest other) {
+                    if (!isAboutReviewers(other)) {
+                        throw other;
+                    }
+                    if (!other.bitbucketMessage().equals(refusal.bitbucketMessage())) {
+                        blamed = List.of(candidate);
+                    }
+                }
+            }
+            if (blamed.isEmpty()) {
+                pending.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.unattributed(refusal))));
+                pending = List.of();
+            } else {
+                blamed.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(refusal))));
+                pending = without(pending, blamed);
             }
         }
     }
 
-    /**
-     * Bitbucket names a refused reviewer by display name, which Konductro does not know. With several reviewers,
-     * try without each in turn (a refused request creates nothing); if no single one is to blame, drop them all.
-     */
-    private PullRequest createLeavingOneOut(ApiTokenCredential credential, RepositoryRef repository, NewPullRequest request,
-            BitbucketException.BadRequest firstRefusal, List<SkippedReviewer> skipped) throws IOException {
-        List<String> all = request.reviewerUuids();
-        for (String candidate : all) {
-            try {
-                PullRequest pr = client.createPullRequest(credential, repository,
-                        request.withReviewers(all.stream().filter(r -> !r.equals(candidate)).toList()));
-                skipped.add(new SkippedReviewer(candidate, ReviewerRefusals.reason(firstRefusal)));
-                return pr;
-            } catch (BitbucketException.BadRequest refusal) {
-                if (!isAboutReviewers(refusal)) {
-                    throw refusal;
-                }
+    /** {@code POST .../pullrequests}; after a lost answer, the open pull request decides whether to post again. */
+    private PullRequest create(ApiTokenCredential credential, RepositoryRef repository, NewPullRequest request)
+            throws IOException {
+        try {
+            return client.createPullRequest(credential, repository, request);
+        } catch (BitbucketException.NoAnswer e) {
+            Optional<PullRequest> open = client.findPullRequest(credential, repository, request.sourceBranch(), true);
+            if (open.isPresent()) {
+                return open.get();
             }
+            return client.createPullRequest(credential, repository, request);
         }
-        all.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(firstRefusal))));
-        return client.createPullRequest(credential, repository, request.withReviewers(List.of()));
+    }
+
+    private static List<String> without(List<String> reviewers, List<String> left) {
+        return reviewers.stream().filter(uuid -> !left.contains(uuid)).toList();
     }
 
     private static boolean isAboutReviewers(BitbucketException.BadRequest refusal) {
@@ -302,7 +320,7 @@ public final class KonductroOperations {
         for (String raw : requested == null ? List.<String>of() : requested) {
             var match = raw == null ? null : ACCOUNT_UUID.matcher(raw.strip());
             if (match == null || !match.matches()) {
-                throw new InvalidInputException("Reviewer '" + raw + "' is not a Bitbucket account UUID such as "
+                throw new InvalidInputException("Reviewer " + BitbucketInputs.quoted(raw) + " is not a Bitbucket account UUID such as "
                         + "{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}.");
             }
             reviewers.add("{" + match.group(1).toLowerCase(Locale.ROOT) + "}");
@@ -318,16 +336,16 @@ public final class KonductroOperations {
     }
 
     private String mainBranchHead(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
-        String cached = mainBranches.get(repository);
-        if (cached != null) {
-            Optional<Branch> head = client.branch(credential, repository, cached);
+        CachedName cached = mainBranches.get(repository);
+        if (cached != null && System.nanoTime() - cached.readAtNanos() < mainBranchTtl.toNanos()) {
+            Optional<Branch> head = client.branch(credential, repository, cached.name());
             if (head.isPresent()) {
                 return head.get().hash();
             }
-            mainBranches.remove(repository, cached); // renamed since we cached it
+            mainBranches.remove(repository, cached); // deleted or renamed since it was read
         }
         String main = client.mainBranch(credential, repository);
-        mainBranches.put(repository, main);
+        mainBranches.put(repository, new CachedName(main, System.nanoTime()));
         return client.branch(credential, repository, main).orElseThrow(() -> new BitbucketException.NotFound(
                 "The main branch '" + main + "' of " + repository.fullName() + " has no commits.")).hash();
     }
@@ -370,10 +388,15 @@ public final class KonductroOperations {
     }
 
     private static BranchResult branchResult(RepositoryRef repository, Branch branch, boolean created) {
-        return new BranchResult(branch.name(), branch.hash(), created, repository.webUrl() + "/branch/" + branch.name());
+        return new BranchResult(branch.name(), branch.hash(), created, webUrl(repository, "branch/" + branch.name()));
     }
 
     private static String fileUrl(RepositoryRef repository, String commit, String path) {
-        return repository.webUrl() + "/src/" + commit + "/" + path;
+        return webUrl(repository, "src/" + commit + "/" + path);
+    }
+
+    /** A page of the repository on bitbucket.org; each segment of {@code path} is percent-encoded as needed. */
+    private static String webUrl(RepositoryRef repository, String path) {
+        return HttpUrl.get(repository.webUrl()).newBuilder().addPathSegments(path).build().toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.operations;
 
+import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import java.util.List;
 
@@ -39,8 +40,9 @@ final class PullRequestText {
                     throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");
                 }
                 if (criterion.contains("\n") || criterion.contains("\r")) {
-                    throw new InvalidInputException("Acceptance criterion '" + criterion.strip().lines().findFirst().orElse("")
-                            + "…' spans several lines; give one line per criterion.");
+                    throw new InvalidInputException("Acceptance criterion "
+                            + BitbucketInputs.quoted(criterion.strip().lines().findFirst().orElse("") + "…")
+                            + " spans several lines; give one line per criterion.");
                 }
                 text.append("\n- [ ] ").append(criterion.strip());
             }

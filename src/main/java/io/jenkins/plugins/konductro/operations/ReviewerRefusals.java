@@ -15,6 +15,11 @@ final class ReviewerRefusals {
                 || said.contains(uuid.substring(1, uuid.length() - 1).toLowerCase(Locale.ROOT))).toList();
     }
 
+    static String unattributed(BitbucketException.BadRequest refusal) {
+        return "not added: Bitbucket refused the reviewer list without saying whom"
+                + (refusal.bitbucketMessage().isBlank() ? "" : " (" + refusal.bitbucketMessage() + ")");
+    }
+
     static String reason(BitbucketException.BadRequest refusal) {
         String field = refusal.fields().get("reviewers");
         String reason = field != null && !field.isBlank() ? field : refusal.bitbucketMessage();

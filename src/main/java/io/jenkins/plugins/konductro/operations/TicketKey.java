@@ -1,16 +1,19 @@
 package io.jenkins.plugins.konductro.operations;
 
+import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import java.util.regex.Pattern;
 
 /** A ticket key such as {@code KON-42}: project key, dash, number. Nothing else reaches a path or a ref. */
 public record TicketKey(String value) {
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]+-[1-9][0-9]*");
+    /** Keeps {@code feature/<TICKET>} well inside the 60 characters of a default branch name. */
+    public static final int MAX_LENGTH = 32;
 
     public TicketKey {
-        if (value == null || !KEY.matcher(value).matches()) {
-            throw new InvalidInputException("Ticket '" + value + "' is not a ticket key. Use the project key in capitals, "
-                    + "a dash and the number, for example KON-42.");
+        if (value == null || value.length() > MAX_LENGTH || !KEY.matcher(value).matches()) {
+            throw new InvalidInputException("Ticket " + BitbucketInputs.quoted(value) + " is not a ticket key. Use the project "
+                    + "key in capitals, a dash and the number (at most " + MAX_LENGTH + " characters), for example KON-42.");
         }
     }
 

@@ -55,7 +55,8 @@ class BitbucketClientTest {
         String expected = "Basic " + Base64.getEncoder().encodeToString(
                 ("alice@acme.test:" + sandbox().demoToken("alice")).getBytes(StandardCharsets.UTF_8));
         assertEquals(expected, exchange.requestHeader("Authorization"));
-        assertTrue(exchange.requestHeader("User-Agent").startsWith("konductro-jenkins/"), exchange.requestHeader("User-Agent"));
+        assertTrue(exchange.requestHeader("User-Agent").matches("konductro-jenkins/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
+                exchange.requestHeader("User-Agent"));
     }
 
     @Test
@@ -248,6 +249,33 @@ class BitbucketClientTest {
     }
 
     @Test
+    void anAbsurdRetryAfterFailsCleanly() {
+        sandbox().inject("GET", "/user", Fault.rateLimited("99999999999"));
+        BitbucketClient client = recordingClient(RetryPolicy.DEFAULT);
+        BitbucketException.RateLimited e = expect(BitbucketException.RateLimited.class, () -> client.currentUser(fixture.alice()));
+        assertTrue(e.getMessage().contains("would exceed the retry budget of 60 s"), e.getMessage());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void largeBackoffStepsDoNotOverflow() throws Exception {
+        sandbox().inject("GET", "/user", Fault.status(503).times(3));
+        BitbucketClient client = recordingClient(new RetryPolicy(4, Duration.ofMinutes(10), Duration.ofSeconds(9), Duration.ofSeconds(20)));
+        client.currentUser(fixture.alice());
+        assertEquals(3, waits.size());
+        assertTrue(waits.get(2).compareTo(Duration.ofSeconds(10)) >= 0 && waits.get(2).compareTo(Duration.ofSeconds(20)) <= 0,
+                waits.toString());
+    }
+
+    @Test
+    void theBudgetCountsEveryWaitOfACall() {
+        sandbox().inject("GET", "/user", Fault.rateLimited("4").times(5));
+        BitbucketClient client = recordingClient(new RetryPolicy(10, Duration.ofSeconds(10), Duration.ofMillis(1), Duration.ofMillis(2)));
+        expect(BitbucketException.RateLimited.class, () -> client.currentUser(fixture.alice()));
+        assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)), waits, "a third 4 s wait would pass 10 s");
+    }
+
+    @Test
     void serverErrorsOnReadsAreRetriedUpToMaxAttempts() {
         sandbox().inject("GET", "/user", Fault.status(503).times(10));
         BitbucketClient client = recordingClient(new RetryPolicy(3, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofMillis(4)));
@@ -259,11 +287,12 @@ class BitbucketClientTest {
     }
 
     @Test
-    void gatewayErrorsOnReadsAreRetried() throws Exception {
+    void gatewayErrorsAndBitbucketTimeoutsOnReadsAreRetried() throws Exception {
         sandbox().inject("GET", "/user", Fault.status(502));
         sandbox().inject("GET", "/user", Fault.status(504));
+        sandbox().inject("GET", "/user", Fault.status(555));
         assertEquals("Alice Doe", recordingClient(SandboxFixture.FAST_RETRIES).currentUser(fixture.alice()).displayName());
-        assertEquals(3, fixture.exchanges().size());
+        assertEquals(4, fixture.exchanges().size());
     }
 
     @Test
@@ -275,11 +304,14 @@ class BitbucketClientTest {
         client.createBranch(fixture.alice(), WIDGETS, "feature/KON-2", head);
         assertEquals(3, fixture.exchanges().size());
 
-        sandbox().inject("POST", ".*/refs/branches", Fault.status(502));
-        BitbucketException.ServerError e = expect(BitbucketException.ServerError.class,
-                () -> client.createBranch(fixture.alice(), WIDGETS, "feature/KON-3", head));
-        assertEquals(502, e.status());
-        assertEquals(4, fixture.exchanges().size(), "a 502 on a POST is not repeated");
+        for (int gateway : new int[] {502, 504, 555}) {
+            sandbox().clearExchanges();
+            sandbox().inject("POST", ".*/refs/branches", Fault.status(gateway));
+            BitbucketException.NoAnswer e = expect(BitbucketException.NoAnswer.class,
+                    () -> client.createBranch(fixture.alice(), WIDGETS, "feature/KON-3", head));
+            assertTrue(e.getMessage().contains("may or may not have been processed"), e.getMessage());
+            assertEquals(1, fixture.exchanges().size(), "a gateway failure on a POST is not repeated blindly");
+        }
     }
 
     @Test
@@ -381,10 +413,10 @@ class BitbucketClientTest {
         BitbucketException.UnexpectedStatus teapot = expect(BitbucketException.UnexpectedStatus.class,
                 () -> fixture.client().currentUser(fixture.alice()));
         assertEquals(418, teapot.status());
-        sandbox().inject("GET", "/user", Fault.status(555));
-        BitbucketException.ServerError timeout = expect(BitbucketException.ServerError.class,
+        sandbox().inject("GET", "/user", Fault.status(500));
+        BitbucketException.ServerError error = expect(BitbucketException.ServerError.class,
                 () -> fixture.client().currentUser(fixture.alice()));
-        assertEquals(555, timeout.status());
+        assertEquals(500, error.status());
         assertEquals(2, fixture.exchanges().size());
     }
 

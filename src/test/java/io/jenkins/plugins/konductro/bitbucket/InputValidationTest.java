@@ -46,12 +46,50 @@ class InputValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "widgets", "acme-team/widgets/extra", "/widgets", "acme-team/", "acme team/widgets",
-            "Acme-Team/widgets", "acme-team/Widgets", "acme-team/..", "http://bitbucket.org/acme-team/widgets",
-            "https://bitbucket.org/acme-team", "ftp://bitbucket.org/acme-team/widgets"})
-    void refusesMalformedRepositories(String text) {
+    @CsvSource(delimiter = '|', value = {
+            "''                                     | Repository is required",
+            "widgets                                | is not of the form workspace/repo",
+            "acme-team/widgets/extra                | is not of the form workspace/repo",
+            "/widgets                               | Workspace is required",
+            "acme-team/                             | Repository is required",
+            "acme team/widgets                      | looks like a display name",
+            "Acme-Team/widgets                      | perhaps 'acme-team'",
+            "acme-team/Widgets                      | perhaps 'widgets'",
+            "acme-team/..                           | is not a repository slug",
+            "http://bitbucket.org/acme-team/widgets | must use https://",
+            "https://bitbucket.org/acme-team        | does not name a workspace and a repository",
+            "ftp://bitbucket.org/acme-team/widgets  | must use https://",
+    })
+    void refusesMalformedRepositoriesSayingWhy(String text, String why) {
         InvalidInputException e = expect(InvalidInputException.class, () -> RepositoryRef.parse(text));
-        assertFalse(e.getMessage().isBlank());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.api.function.Executable> misplacedTokens() {
+        return java.util.stream.Stream.of(
+                () -> BitbucketInputs.workspaceSlug(TOKEN),
+                () -> BitbucketInputs.repositorySlug(TOKEN),
+                () -> BitbucketInputs.email(TOKEN),
+                () -> BitbucketInputs.email(TOKEN + "@acme"),
+                () -> RepositoryRef.parse(TOKEN),
+                () -> RepositoryRef.parse("acme-team/" + TOKEN),
+                () -> RepositoryRef.parse("https://" + TOKEN + "@bitbucket.example.com/scm/p/r.git"),
+                () -> RepositoryRef.parse("http://" + TOKEN + "@bitbucket.org/acme-team/widgets"),
+                () -> RepositoryRef.parse("x-token-auth:" + TOKEN + "@bitbucket.org:acme-team/widgets.git"),
+                () -> RepositoryRef.parse("https://bitbucket.org/" + TOKEN + "/widgets"),
+                () -> BitbucketClient.builder().apiUrl(TOKEN),
+                () -> io.jenkins.plugins.konductro.operations.TicketKey.of(TOKEN),
+                () -> io.jenkins.plugins.konductro.operations.BranchNames.requireValid(TOKEN, "Branch"),
+                () -> io.jenkins.plugins.konductro.operations.BranchNames.requireValid("feature/" + TOKEN, "Branch"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("misplacedTokens")
+    void aTokenPastedIntoAnotherFieldIsNeverEchoed(org.junit.jupiter.api.function.Executable call) {
+        InvalidInputException e = expect(InvalidInputException.class, call);
+        String message = e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        assertFalse(message.contains(TOKEN.toLowerCase(java.util.Locale.ROOT)), "echoed");
+        assertFalse(message.contains(TOKEN.substring(6, 30).toLowerCase(java.util.Locale.ROOT)), "partly echoed");
     }
 
     @Test
@@ -77,7 +115,7 @@ class InputValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "alice@", "@acme.test", "alice@acme", "alice doe@acme.test", "alice@@acme.test",
-            "x-bitbucket-api-token-auth"})
+            "x-bitbucket-api-token-auth", "a:b@acme.test"})
     void refusesEmailsThatAreNotEmails(String email) {
         InvalidInputException e = expect(InvalidInputException.class, () -> ApiTokenCredential.of("acme-team", email, TOKEN));
         assertTrue(e.getMessage().contains("e-mail"), e.getMessage());
@@ -93,14 +131,23 @@ class InputValidationTest {
         assertFalse(e.getMessage().contains(appPassword));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"ATCTT3", "Bearer ATATT3", "bearer abc"})
-    void refusesAccessTokensAndBearerTokens(String prefix) {
-        String token = SecretLeakWatch.secret(prefix + "Xy7".repeat(62));
+    @Test
+    void refusesAccessTokens() {
+        String token = SecretLeakWatch.secret("ATCTT3" + "Xy7".repeat(62));
         InvalidInputException e = expect(InvalidInputException.class,
                 () -> ApiTokenCredential.of("acme-team", "alice@acme.test", token));
         assertTrue(e.getMessage().contains("access token"), e.getMessage());
         assertFalse(e.getMessage().contains(token));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer ATATT3", "bearer abc"})
+    void refusesABearerPrefix(String prefix) {
+        String token = SecretLeakWatch.secret(prefix + "Xy7".repeat(62));
+        InvalidInputException e = expect(InvalidInputException.class,
+                () -> ApiTokenCredential.of("acme-team", "alice@acme.test", token));
+        assertTrue(e.getMessage().contains("give the token alone"), e.getMessage());
+        assertFalse(e.getMessage().contains(token.substring(7)));
     }
 
     @ParameterizedTest

@@ -155,6 +155,35 @@ class KonductroOperationsTest {
     }
 
     @Test
+    void startBranchAfterAGatewayTimeoutOnTheCreateLooksThenCreates() throws Exception {
+        sandbox().inject("POST", ".*/refs/branches", Fault.status(504));
+        assertTrue(operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).created());
+        assertEquals(head("main"), head("feature/KON-42"));
+        assertEquals(2, fixture.exchanges().stream().filter(x -> x.method().equals("POST")).count());
+    }
+
+    @Test
+    void startBranchDoesNotReadAgainAfterARateLimit() {
+        sandbox().inject("POST", ".*/refs/branches", Fault.rateLimited("600"));
+        expect(BitbucketException.RateLimited.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, null, null));
+        assertEquals(3, fixture.exchanges().size());
+    }
+
+    @Test
+    void theMainBranchNameIsReadAgainOnceItsCacheExpires() throws Exception {
+        KonductroOperations noCache = new KonductroOperations(fixture.client(), java.time.Duration.ZERO);
+        noCache.startBranch(alice, WIDGETS, "KON-1", null, null, null);
+        assertEquals(3, fixture.requestsDuring(() -> noCache.startBranch(alice, WIDGETS, "KON-2", null, null, null)));
+    }
+
+    @Test
+    void branchLinksAreEncoded() throws Exception {
+        BranchResult result = operations.startBranch(alice, WIDGETS, "KON-42", null, "feature/KON-42-café", null);
+        assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-caf%C3%A9", result.url());
+        assertEquals(head("main"), head("feature/KON-42-café"));
+    }
+
+    @Test
     void startBranchRerunAfterAServerErrorFinishesTheJob() throws Exception {
         sandbox().inject("POST", ".*/refs/branches", Fault.status(500));
         expect(BitbucketException.ServerError.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, null, null));
@@ -239,6 +268,20 @@ class KonductroOperationsTest {
         // Rerunning after reviewing is an explicit decision to write over it.
         assertTrue(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
         assertEquals(SPEC, sandbox().fileAt("acme-team", "widgets", head(branch), ".tickets/KON-42.md"));
+    }
+
+    @Test
+    void pushSpecAfterAConflictWithTheSameSpecReportsNoChange() throws Exception {
+        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        AtomicBoolean pushed = new AtomicBoolean();
+        sandbox().onExchange(exchange -> {
+            if (exchange.method().equals("GET") && exchange.path().contains("/src/") && pushed.compareAndSet(false, true)) {
+                sandbox().commitDirectly("acme-team", "widgets", branch, ".tickets/KON-42.md", SPEC);
+            }
+        });
+        SpecResult result = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        assertFalse(result.changed(), "someone else wrote the same spec; this run made no commit");
+        assertEquals(head(branch), result.commit());
     }
 
     @Test
@@ -392,6 +435,21 @@ class KonductroOperationsTest {
     }
 
     @Test
+    void severalRefusedReviewersAreEachFoundAndTheGoodOnesKept() throws Exception {
+        String branch = startedBranchWithSpec();
+        String out1 = sandbox().addUser("out1@else.test", "Out One").uuid();
+        String out2 = sandbox().addUser("out2@else.test", "Out Two").uuid();
+        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
+                List.of(out1, bobUuid, out2), false);
+        assertTrue(result.created());
+        assertEquals(List.of(bobUuid), result.reviewersAdded());
+        assertEquals(List.of(out1, out2), result.reviewersSkipped().stream().map(SkippedReviewer::uuid).toList());
+        assertTrue(result.reviewersSkipped().get(0).reason().contains("Out One"), result.reviewersSkipped().toString());
+        assertTrue(result.reviewersSkipped().get(1).reason().contains("Out Two"), result.reviewersSkipped().toString());
+        assertEquals(List.of(bobUuid), sandbox().pullRequests("acme-team", "widgets").get(0).reviewerUuids());
+    }
+
+    @Test
     void whenNoSingleReviewerIsToBlameAllAreLeftOff() throws Exception {
         String branch = startedBranchWithSpec();
         String gone1 = sandbox().addUser("old1@acme.test", "Old One").uuid();
@@ -405,6 +463,8 @@ class KonductroOperationsTest {
         assertTrue(result.created());
         assertEquals(List.of(), result.reviewersAdded());
         assertEquals(3, result.reviewersSkipped().size());
+        assertTrue(result.reviewersSkipped().stream().allMatch(r -> r.reason().contains("without saying whom")),
+                result.reviewersSkipped().toString());
         assertEquals(1, sandbox().pullRequests("acme-team", "widgets").size());
     }
 

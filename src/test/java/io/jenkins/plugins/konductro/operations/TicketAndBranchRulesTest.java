@@ -21,10 +21,18 @@ class TicketAndBranchRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "kon-42", "KON42", "KON-0", "KON-042", "K-1", "../KON-42", "KON-42/../../x", "KON 42",
-            "KON-42 ", "KON-42\n", "KON-4a", "1KON-42", "KON-42.md", "KON--42"})
+            "KON-42 ", "KON-42\n", "KON-4a", "1KON-42", "KON-42.md", "KON--42", "ABCDEFGHIJKLMNOPQRSTUVWXYZABCD-100"})
     void refusesAnythingElseAsATicket(String key) {
         InvalidInputException e = expect(InvalidInputException.class, () -> new TicketKey(key));
-        assertTrue(e.getMessage().contains("KON-42"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not a ticket key"), e.getMessage());
+    }
+
+    @Test
+    void theLongestTicketStillGivesADefaultNameOfAtMost60Characters() {
+        TicketKey longest = TicketKey.of("ABCDEFGHIJKLMNOPQRSTUVWXYZABC-10");
+        assertEquals(TicketKey.MAX_LENGTH, longest.value().length());
+        String name = BranchNames.defaultName(longest, "a summary that is long enough to need cutting");
+        assertTrue(name.length() <= BranchNames.MAX_DEFAULT_LENGTH, name);
     }
 
     @ParameterizedTest

@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -549,8 +548,7 @@ public final class BitbucketClient {
                 return new ErrorBody("", Map.of(), List.of());
             }
             Map<String, String> fields = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = error.path("fields").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : error.path("fields").properties()) {
                 fields.put(field.getKey(), field.getValue().isArray() ? joined(field.getValue()) : field.getValue().asText());
             }
             List<String> required = new ArrayList<>();

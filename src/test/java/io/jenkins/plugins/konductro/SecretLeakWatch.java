@@ -27,6 +27,8 @@ import org.junit.jupiter.api.function.Executable;
 public final class SecretLeakWatch implements BeforeAllCallback, TestExecutionExceptionHandler {
     private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static final List<String> LINES = new CopyOnWriteArrayList<>();
+    /** Held strongly: the log manager keeps loggers only weakly, and would drop our level and handler. */
+    private static final Logger PLUGIN_LOGGER = Logger.getLogger("io.jenkins.plugins.konductro");
     private static volatile boolean installed;
 
     /** Remembers a token (or any secret) that must never show up. */
@@ -77,9 +79,8 @@ public final class SecretLeakWatch implements BeforeAllCallback, TestExecutionEx
             return;
         }
         installed = true;
-        Logger plugin = Logger.getLogger("io.jenkins.plugins.konductro");
-        plugin.setLevel(Level.ALL);
-        plugin.addHandler(new Handler() {
+        PLUGIN_LOGGER.setLevel(Level.ALL);
+        PLUGIN_LOGGER.addHandler(new Handler() {
             private final SimpleFormatter formatter = new SimpleFormatter();
 
             @Override

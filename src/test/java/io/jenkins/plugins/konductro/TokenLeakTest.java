@@ -23,6 +23,8 @@ class TokenLeakTest {
         assertEquals(0, leakCount(lines, secrets), "log lines or exception messages containing a token");
         assertTrue(lines.stream().anyMatch(line -> line.contains("did not accept the API token")),
                 "the search saw the suite's 401 messages");
+        assertTrue(lines.stream().anyMatch(line -> line.contains("retrying in")), "the search saw the client's retry log");
+        assertTrue(lines.stream().anyMatch(line -> line.contains("1. verify")), "the search saw what the demo printed");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.jenkins.plugins.konductro.contract.BitbucketContract;
 import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
 import io.jenkins.plugins.konductro.sandbox.Exchange;
-import io.jenkins.plugins.konductro.sandbox.SandboxUser;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,10 +91,6 @@ public final class SandboxFixture implements BeforeEachCallback, AfterEachCallba
             sandbox.addMember("acme-team", email, "member");
         }
         return ApiTokenCredential.of("acme-team", email, SecretLeakWatch.secret(sandbox.issueToken(email, scopes)));
-    }
-
-    public SandboxUser userNamed(String email) {
-        return sandbox.user(email);
     }
 
     public Developer aliceDeveloper() {

@@ -68,7 +68,7 @@ public final class BitbucketClient {
         this.apiUrl = builder.apiUrl;
         this.retryPolicy = builder.retryPolicy;
         this.sleeper = builder.sleeper;
-        // newBuilder() shares the caller's connection pool and dispatcher. Automatic retries are off: they
+        // newBuilder() shares the caller's connection pool (and proxy settings). Automatic retries are off: they
         // could re-send a POST that Bitbucket already processed; this class decides what is safe to repeat.
         this.http = (builder.httpClient == null ? new OkHttpClient() : builder.httpClient).newBuilder()
                 .connectTimeout(builder.connectTimeout)
@@ -133,7 +133,7 @@ public final class BitbucketClient {
     /** {@code GET .../refs/branches/{name}}, or empty when there is no such branch. */
     public Optional<Branch> branch(ApiTokenCredential credential, RepositoryRef repository, String name) throws IOException {
         HttpUrl url = repositoryUrl(repository).addPathSegments("refs/branches").addPathSegment(name).build();
-        return getJsonOrEmpty(credential, url).map(BitbucketClient::toBranch);
+        return getIfPresent(credential, url, response -> toBranch(readJson(response)));
     }
 
     /** {@code POST .../refs/branches} from a full commit SHA. */
@@ -149,13 +149,7 @@ public final class BitbucketClient {
     public Optional<byte[]> readFile(ApiTokenCredential credential, RepositoryRef repository, String commit, String path)
             throws IOException {
         HttpUrl url = repositoryUrl(repository).addPathSegment("src").addPathSegment(commit).addPathSegments(path).build();
-        try (Response response = send(credential, new Request.Builder().url(url).get(), true)) {
-            if (response.code() == 404) {
-                return Optional.empty();
-            }
-            requireSuccess(credential, response);
-            return Optional.of(response.body().bytes());
-        }
+        return getIfPresent(credential, url, response -> response.body().bytes());
     }
 
     /**
@@ -248,14 +242,20 @@ public final class BitbucketClient {
         }
     }
 
-    private Optional<JsonNode> getJsonOrEmpty(ApiTokenCredential credential, HttpUrl url) throws IOException {
+    /** A GET whose 404 means "there is none" rather than an error. */
+    private <T> Optional<T> getIfPresent(ApiTokenCredential credential, HttpUrl url, BodyReader<T> reader) throws IOException {
         try (Response response = send(credential, new Request.Builder().url(url).get(), true)) {
             if (response.code() == 404) {
                 return Optional.empty();
             }
             requireSuccess(credential, response);
-            return Optional.of(readJson(response));
+            return Optional.of(reader.read(response));
         }
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(Response response) throws IOException;
     }
 
     private JsonNode postJson(ApiTokenCredential credential, HttpUrl url, JsonNode body) throws IOException {
@@ -273,9 +273,10 @@ public final class BitbucketClient {
     }
 
     /**
-     * Sends with retries: 429 and 502/503/504 for reads; for writes only 429 and 503, the answers that prove
-     * the request was not processed. A lost connection is retried for reads only. Waits honour Retry-After,
-     * stay within the policy's budget and end at once when the thread is interrupted.
+     * Sends with retries: 429, 503 and gateway failures (502/504/555) for reads; for writes only 429 and 503, the
+     * answers that prove the request was not processed, while a gateway failure or a lost connection on a write
+     * is reported as {@link BitbucketException.NoAnswer} for the caller to re-read. Waits honour Retry-After, stay
+     * within the policy's budget and end at once when the thread is interrupted.
      */
     private Response send(ApiTokenCredential credential, Request.Builder builder, boolean idempotent) throws IOException {
         Request request = builder

@@ -253,15 +253,19 @@ public final class KonductroOperations {
     private PullRequest createWithAcceptedReviewers(ApiTokenCredential credential, RepositoryRef repository,
             NewPullRequest request, List<SkippedReviewer> skipped) throws IOException {
         List<String> pending = request.reviewerUuids();
+        BitbucketException.BadRequest known = null; // Bitbucket's answer for pending, when a probe already got it
         while (true) {
-            BitbucketException.BadRequest refusal;
-            try {
-                return create(credential, repository, request.withReviewers(pending));
-            } catch (BitbucketException.BadRequest e) {
-                if (!isAboutReviewers(e) || pending.isEmpty()) {
-                    throw e;
+            BitbucketException.BadRequest refusal = known;
+            known = null;
+            if (refusal == null) {
+                try {
+                    return create(credential, repository, request.withReviewers(pending));
+                } catch (BitbucketException.BadRequest e) {
+                    if (!isAboutReviewers(e) || pending.isEmpty()) {
+                        throw e;
+                    }
+                    refusal = e;
                 }
-                refusal = e;
             }
             List<String> blamed = ReviewerRefusals.named(refusal, pending);
             if (blamed.isEmpty() && pending.size() == 1) {
@@ -279,16 +283,14 @@ public final class KonductroOperations {
                     }
                     if (!other.bitbucketMessage().equals(refusal.bitbucketMessage())) {
                         blamed = List.of(candidate);
+                        known = other;
                     }
                 }
             }
-            if (blamed.isEmpty()) {
-                pending.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.unattributed(refusal))));
-                pending = List.of();
-            } else {
-                blamed.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, ReviewerRefusals.reason(refusal))));
-                pending = without(pending, blamed);
-            }
+            String reason = blamed.isEmpty() ? ReviewerRefusals.unattributed(refusal) : ReviewerRefusals.reason(refusal);
+            List<String> dropped = blamed.isEmpty() ? pending : blamed;
+            dropped.forEach(uuid -> skipped.add(new SkippedReviewer(uuid, reason)));
+            pending = without(pending, dropped);
         }
     }
 

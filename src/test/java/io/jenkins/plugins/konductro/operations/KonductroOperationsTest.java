@@ -447,6 +447,8 @@ class KonductroOperationsTest {
         assertTrue(result.reviewersSkipped().get(0).reason().contains("Out One"), result.reviewersSkipped().toString());
         assertTrue(result.reviewersSkipped().get(1).reason().contains("Out Two"), result.reviewersSkipped().toString());
         assertEquals(List.of(bobUuid), sandbox().pullRequests("acme-team", "widgets").get(0).reviewerUuids());
+        // all three; without Out One (refused for Out Two); then, without bob still Out Two; without Out Two: created
+        assertEquals(4, fixture.exchanges().stream().filter(x -> x.method().equals("POST") && x.path().endsWith("/pullrequests")).count());
     }
 
     @Test

@@ -1,0 +1,11 @@
+package hudson.model;
+
+import hudson.security.AccessControlled;
+import jenkins.model.Loadable;
+import org.kohsuke.stapler.HttpDeletable;
+import org.kohsuke.stapler.StaplerProxy;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public abstract class AbstractItem extends Actionable
+        implements Loadable, Item, HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy {
+}

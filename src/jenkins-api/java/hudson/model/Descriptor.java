@@ -1,0 +1,23 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import jenkins.model.Loadable;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.HttpResponse;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
+    protected Descriptor() {
+    }
+
+    @NonNull
+    public String getDisplayName() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static final class FormException extends Exception implements HttpResponse {
+        public FormException(String message, String formField) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package hudson.model;
+
+import hudson.search.SearchableModelObject;
+import hudson.security.AccessControlled;
+import jenkins.util.io.OnMaster;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
+}

@@ -1,0 +1,11 @@
+package hudson.model;
+
+import hudson.ExtensionPoint;
+import jenkins.model.ModelObjectWithChildren;
+import jenkins.widgets.HasWidgets;
+import org.kohsuke.stapler.StaplerOverridable;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
+        extends AbstractItem implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets {
+}

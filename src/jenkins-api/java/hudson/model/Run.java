@@ -1,0 +1,19 @@
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.ExtensionPoint;
+import hudson.security.AccessControlled;
+import jenkins.console.WithConsoleUrl;
+import jenkins.model.HistoricalBuild;
+import jenkins.util.io.OnMaster;
+import org.kohsuke.stapler.StaplerProxy;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
+        extends Actionable
+        implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
+                OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
+    public @NonNull JobT getParent() {
+        throw new UnsupportedOperationException("stub");
+    }
+}

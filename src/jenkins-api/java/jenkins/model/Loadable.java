@@ -1,0 +1,5 @@
+package jenkins.model;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface Loadable {
+}

@@ -1,0 +1,7 @@
+package jenkins.model;
+
+import hudson.model.ModelObject;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface ModelObjectWithContextMenu extends ModelObject {
+}

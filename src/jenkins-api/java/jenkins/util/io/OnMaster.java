@@ -1,0 +1,5 @@
+package jenkins.util.io;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface OnMaster {
+}

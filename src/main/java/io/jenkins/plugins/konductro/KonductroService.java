@@ -1,0 +1,25 @@
+package io.jenkins.plugins.konductro;
+
+import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one Bitbucket client of this Jenkins: every step and credential check shares its connection pool and the
+ * main-branch cache. Its HTTP client follows Jenkins' proxy settings.
+ */
+public final class KonductroService {
+
+    private KonductroService() {}
+
+    private static final class Holder {
+        static final KonductroOperations OPERATIONS = new KonductroOperations(BitbucketClient.builder()
+                .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
+                .build());
+    }
+
+    public static KonductroOperations operations() {
+        return Holder.OPERATIONS;
+    }
+}

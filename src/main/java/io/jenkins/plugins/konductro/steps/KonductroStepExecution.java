@@ -1,0 +1,27 @@
+package io.jenkins.plugins.konductro.steps;
+
+import hudson.AbortException;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/** Runs a Konductro step off the CPS thread, as the build's user; an expected failure fails it without a stack trace. */
+final class KonductroStepExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    private final transient KonductroStep step;
+
+    KonductroStepExecution(KonductroStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        try {
+            return step.execute(JenkinsStepEnvironment.of(getContext()));
+        } catch (StepFailure e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+}

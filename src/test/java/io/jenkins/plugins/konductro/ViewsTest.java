@@ -1,0 +1,182 @@
+package io.jenkins.plugins.konductro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.credentials.impl.BitbucketApiTokenCredentialsImpl;
+import io.jenkins.plugins.konductro.steps.KonductroStep;
+import io.jenkins.plugins.konductro.steps.OpenPullRequestStep;
+import io.jenkins.plugins.konductro.steps.PullRequestStatusStep;
+import io.jenkins.plugins.konductro.steps.PushSpecStep;
+import io.jenkins.plugins.konductro.steps.StartBranchStep;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The views and help files Jenkins would render, checked against the classes they configure. */
+class ViewsTest {
+    private static final Path RESOURCES = Path.of("src/main/resources");
+    private static final String JELLY_HEADER = "<?jelly escape-by-default='true'?>";
+
+    /** The documented arguments of each step (issue 3 §5): required ones, then optional ones. */
+    private static final Map<Class<? extends KonductroStep>, List<List<String>>> ARGUMENTS = Map.of(
+            StartBranchStep.class, List.of(List.of("repository", "ticket"), List.of("summary", "branch", "from", "credentialsId")),
+            PushSpecStep.class, List.of(List.of("repository", "ticket"), List.of("branch", "spec", "file", "message", "credentialsId")),
+            OpenPullRequestStep.class, List.of(List.of("repository", "ticket"), List.of("branch", "title", "description",
+                    "acceptanceCriteria", "destination", "reviewers", "closeSourceBranch", "credentialsId")),
+            PullRequestStatusStep.class, List.of(List.of("repository"), List.of("id", "branch", "ticket", "credentialsId")));
+
+    private static final Map<Class<? extends KonductroStep>, String> FUNCTION_NAMES = Map.of(
+            StartBranchStep.class, "konductroStartBranch", PushSpecStep.class, "konductroPushSpec",
+            OpenPullRequestStep.class, "konductroOpenPr", PullRequestStatusStep.class, "konductroPrStatus");
+
+    @Test
+    void everyJellyFileIsWellFormedAndEscapesByDefault() throws Exception {
+        List<Path> jelly = files(".jelly");
+        assertTrue(jelly.size() >= 6, "index, the credential's view and a config per step: " + jelly);
+        for (Path file : jelly) {
+            assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith(JELLY_HEADER), file + " must begin with " + JELLY_HEADER);
+            parse(file);
+        }
+    }
+
+    @Test
+    void everyHelpFileIsWellFormed() throws Exception {
+        for (Path file : files(".html")) {
+            parse(file);
+        }
+    }
+
+    @Test
+    void everyFieldOfAViewIsAnArgumentOfItsClassAndHasHelp() throws Exception {
+        for (Path view : files(".jelly")) {
+            if (view.getFileName().toString().equals("index.jelly")) {
+                continue;
+            }
+            Class<?> owner = Class.forName(RESOURCES.relativize(view.getParent()).toString().replace('/', '.'));
+            Set<String> arguments = arguments(owner);
+            for (String field : fields(view)) {
+                assertTrue(arguments.contains(field), view + ": field '" + field + "' is not an argument of " + owner.getName()
+                        + " " + arguments);
+                assertTrue(Files.exists(view.resolveSibling("help-" + field + ".html")), view + ": no help-" + field + ".html");
+            }
+        }
+    }
+
+    @Test
+    void eachStepTakesExactlyItsDocumentedArgumentsAndShowsThemAll() throws Exception {
+        for (var entry : ARGUMENTS.entrySet()) {
+            Class<? extends KonductroStep> step = entry.getKey();
+            assertEquals(entry.getValue().get(0), parameterNames(dataBoundConstructor(step)), step.getSimpleName() + " required");
+            assertEquals(new TreeSet<>(entry.getValue().get(1)), setterNames(step), step.getSimpleName() + " optional");
+            Set<String> all = new LinkedHashSet<>(entry.getValue().get(0));
+            all.addAll(entry.getValue().get(1));
+            assertEquals(all, new LinkedHashSet<>(fields(view(step, "config.jelly"))), step.getSimpleName() + " config.jelly");
+            assertTrue(Files.exists(view(step, "help.html")), step.getSimpleName() + " has no help.html");
+
+            Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl");
+            assertTrue(StepDescriptor.class.isAssignableFrom(descriptor));
+            assertTrue(descriptor.isAnnotationPresent(hudson.Extension.class), descriptor + " is not an @Extension");
+            assertEquals(FUNCTION_NAMES.get(step), ((StepDescriptor) descriptor.getConstructor().newInstance()).getFunctionName());
+        }
+    }
+
+    @Test
+    void theVerifyButtonSendsWhatItsMethodReads() throws Exception {
+        Path view = view(BitbucketApiTokenCredentialsImpl.class, "credentials.jelly");
+        Element button = (Element) parse(view).getElementsByTagNameNS("/lib/form", "validateButton").item(0);
+        Method verify = Arrays.stream(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class.getMethods())
+                .filter(m -> m.getName().equals("do" + capitalized(button.getAttribute("method"))))
+                .findFirst().orElseThrow();
+        List<String> queried = Arrays.stream(verify.getParameters())
+                .filter(p -> p.isAnnotationPresent(QueryParameter.class))
+                .map(Parameter::getName)
+                .toList();
+        assertEquals(List.of(button.getAttribute("with").split(",")), queried);
+        assertTrue(verify.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class), "a check that calls Bitbucket is @POST");
+    }
+
+    private static Set<String> arguments(Class<?> type) {
+        Set<String> arguments = new TreeSet<>(parameterNames(dataBoundConstructor(type)));
+        arguments.addAll(setterNames(type));
+        return arguments;
+    }
+
+    private static Constructor<?> dataBoundConstructor(Class<?> type) {
+        return Arrays.stream(type.getConstructors()).filter(c -> c.isAnnotationPresent(DataBoundConstructor.class))
+                .findFirst().orElseThrow(() -> new AssertionError(type + " has no @DataBoundConstructor"));
+    }
+
+    private static List<String> parameterNames(Constructor<?> constructor) {
+        return Arrays.stream(constructor.getParameters()).map(Parameter::getName).toList();
+    }
+
+    private static Set<String> setterNames(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Method method : type.getMethods()) {
+            if (method.isAnnotationPresent(DataBoundSetter.class)) {
+                assertTrue(method.getName().startsWith("set") && method.getParameterCount() == 1
+                        && !Modifier.isStatic(method.getModifiers()), method.toString());
+                names.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+            }
+        }
+        return names;
+    }
+
+    private static List<String> fields(Path view) throws Exception {
+        List<String> fields = new ArrayList<>();
+        NodeList all = parse(view).getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            String field = ((Element) all.item(i)).getAttribute("field");
+            if (!field.isEmpty()) {
+                fields.add(field);
+            }
+        }
+        assertFalse(fields.isEmpty(), view + " has no fields");
+        return fields;
+    }
+
+    private static Path view(Class<?> type, String name) {
+        return RESOURCES.resolve(type.getName().replace('.', '/')).resolve(name);
+    }
+
+    private static List<Path> files(String suffix) throws IOException {
+        try (Stream<Path> files = Files.walk(RESOURCES)) {
+            return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

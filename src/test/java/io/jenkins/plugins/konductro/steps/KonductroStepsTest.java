@@ -1,0 +1,234 @@
+package io.jenkins.plugins.konductro.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.SandboxFixture;
+import io.jenkins.plugins.konductro.SecretLeakWatch;
+import io.jenkins.plugins.konductro.credentials.ReviewerDirectory.ReviewerAccount;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four steps, run as Pipeline would run them, against the Bitbucket Cloud sandbox. */
+class KonductroStepsTest {
+    private static final String REPO = "acme-team/widgets";
+
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
+
+    private BitbucketSandbox sandbox;
+    private String aliceUuid;
+    private String bobUuid;
+    private TestBuild build;
+
+    @BeforeEach
+    void aliceRunsTheBuild() {
+        sandbox = fixture.sandbox();
+        aliceUuid = sandbox.user("alice@acme.test").uuid();
+        bobUuid = sandbox.user("bob@acme.test").uuid();
+        build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
+                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), aliceUuid, "Alice Doe");
+        build.accounts.put("bob", ReviewerAccount.of(bobUuid));
+    }
+
+    @Test
+    void theWholeTicketFlowWithBranchRememberedBetweenSteps(@TempDir Path workspace) throws Exception {
+        StartBranchStep start = new StartBranchStep(REPO, "KON-42");
+        start.setSummary("Export widgets as CSV");
+        Map<String, Object> branch = start.execute(build);
+        assertEquals("feature/KON-42-export-widgets-as-csv", branch.get("branch"));
+        assertEquals(true, branch.get("created"));
+        assertEquals(sandbox.branchHead("acme-team", "widgets", "feature/KON-42-export-widgets-as-csv"), branch.get("commit"));
+        assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(branch.keySet()));
+
+        Files.writeString(workspace.resolve("KON-42.md"), "# Export widgets as CSV\n", StandardCharsets.UTF_8);
+        PushSpecStep push = new PushSpecStep(REPO, "KON-42");
+        push.setFile("KON-42.md");
+        Map<String, Object> spec = push.execute(build.inWorkspace(workspace));
+        assertEquals(".tickets/KON-42.md", spec.get("path"));
+        assertEquals(true, spec.get("changed"));
+        assertEquals("# Export widgets as CSV\n",
+                sandbox.fileAt("acme-team", "widgets", (String) spec.get("commit"), ".tickets/KON-42.md"));
+        assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", (String) spec.get("commit")));
+
+        OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-42");
+        open.setAcceptanceCriteria(List.of("Exports every widget", "Header row\nUTF-8"));
+        open.setReviewers(List.of("bob", "carol", "alice"));
+        Map<String, Object> pr = open.execute(build);
+        assertEquals(true, pr.get("created"));
+        assertEquals("OPEN", pr.get("state"));
+        assertEquals(List.of("bob"), pr.get("reviewersAdded"));
+        assertEquals(List.of("carol", "alice"), pr.get("reviewersSkipped"));
+        SandboxPullRequest opened = sandbox.pullRequests("acme-team", "widgets").get(0);
+        assertEquals(List.of(bobUuid), opened.reviewerUuids());
+        assertTrue(opened.description().contains("- [ ] Header row\n- [ ] UTF-8"), opened.description());
+
+        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        status.setTicket("KON-42");
+        Map<String, Object> state = status.execute(build);
+        assertEquals(pr.get("id"), state.get("id"));
+        assertEquals("OPEN", state.get("state"));
+        assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit"), List.copyOf(state.keySet()));
+
+        String log = build.log();
+        assertTrue(log.contains("Created branch feature/KON-42-export-widgets-as-csv in acme-team/widgets"), log);
+        assertTrue(log.contains("Reviewer carol not added: has no credential."), log);
+        assertTrue(log.contains("Reviewer alice not added: is the author of the pull request."), log);
+        assertTrue(log.contains("Opened pull request #" + pr.get("id") + " feature/KON-42-export-widgets-as-csv"), log);
+        assertTrue(log.contains("https://bitbucket.org/acme-team/widgets/pull-requests/" + pr.get("id")), log);
+        for (Map<String, Object> result : List.of(branch, spec, pr, state)) {
+            assertPipelineValues(result);
+        }
+    }
+
+    @Test
+    void rerunningEveryStepFinishesTheJobWithoutDuplicates() throws Exception {
+        for (int run = 1; run <= 2; run++) {
+            Map<String, Object> branch = new StartBranchStep(REPO, "KON-7").execute(build);
+            PushSpecStep push = new PushSpecStep(REPO, "KON-7");
+            push.setSpec("# Spec\n");
+            Map<String, Object> spec = push.execute(build);
+            Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-7").execute(build);
+            assertEquals(run == 1, branch.get("created"));
+            assertEquals(run == 1, spec.get("changed"));
+            assertEquals(run == 1, pr.get("created"));
+        }
+        assertEquals(1, sandbox.pullRequests("acme-team", "widgets").size());
+    }
+
+    @Test
+    void aMergedPullRequestIsReportedById() throws Exception {
+        new StartBranchStep(REPO, "KON-8").execute(build);
+        PushSpecStep push = new PushSpecStep(REPO, "KON-8");
+        push.setSpec("# Spec\n");
+        push.execute(build);
+        Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-8").execute(build);
+        sandbox.setPullRequestState("acme-team", "widgets", ((Integer) pr.get("id")).longValue(), "MERGED");
+        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        status.setId((Integer) pr.get("id"));
+        assertEquals("MERGED", status.execute(build).get("state"));
+    }
+
+    @Test
+    void badInputFailsBeforeAnyRequest(@TempDir Path workspace) throws Exception {
+        PushSpecStep neither = new PushSpecStep(REPO, "KON-1");
+        neither.setBranch("feature/KON-1");
+        PushSpecStep both = new PushSpecStep(REPO, "KON-1");
+        both.setBranch("feature/KON-1");
+        both.setSpec("# x");
+        both.setFile("x.md");
+        PushSpecStep fileOutsideNode = new PushSpecStep(REPO, "KON-1");
+        fileOutsideNode.setBranch("feature/KON-1");
+        fileOutsideNode.setFile("KON-1.md");
+        PushSpecStep noBranch = new PushSpecStep(REPO, "KON-1");
+        noBranch.setSpec("# x");
+        PullRequestStatusStep nothingToFind = new PullRequestStatusStep(REPO);
+
+        assertFailsWithoutRequests(neither, "give either spec (the Markdown text) or file (a path in the workspace), not neither");
+        assertFailsWithoutRequests(both, "not both");
+        assertFailsWithoutRequests(fileOutsideNode, "Call the step inside node");
+        assertFailsWithoutRequests(noBranch, "give branch, or run konductroStartBranch for acme-team/widgets and KON-1");
+        assertFailsWithoutRequests(nothingToFind, "give id (the pull request number), branch (its source branch) or ticket");
+        assertFailsWithoutRequests(new StartBranchStep("https://bitbucket.example.com/scm/acme/widgets.git", "KON-1"),
+                "Bitbucket Cloud");
+        assertFailsWithoutRequests(new StartBranchStep(REPO, "not a ticket"), "ticket");
+        assertEquals(List.of(), build.tokenReads, "no token is read for a step that cannot run");
+    }
+
+    @Test
+    void aBuildRunningAsSystemHasNoTokenAndSaysHowToGetOne() throws Exception {
+        TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
+        StepFailure failure = assertFailsWithoutRequests(asSystem, new StartBranchStep(REPO, "KON-1"), "runs as SYSTEM");
+        assertTrue(failure.getMessage().contains("Run as User who Triggered Build"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Credentials build parameter"), failure.getMessage());
+    }
+
+    @Test
+    void aCredentialsParameterWorksWhenTheBuildRunsAsSystem() throws Exception {
+        TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
+        asSystem.parameters.put("alice-param", asSystem.token("alice-param", "acme-team", "alice@acme.test",
+                sandbox.demoToken("alice"), aliceUuid, "Alice Doe"));
+        StartBranchStep start = new StartBranchStep(REPO, "KON-3");
+        start.setCredentialsId("alice-param");
+        assertEquals(true, start.execute(asSystem).get("created"));
+        assertEquals(List.of("alice-param"), asSystem.tokenReads);
+    }
+
+    @Test
+    void bitbucketRefusalsFailTheStepWithTheirMessageOnly() throws Exception {
+        sandbox.revoke(sandbox.demoToken("alice"));
+        StepFailure failure = SecretLeakWatch.expect(StepFailure.class,
+                () -> new StartBranchStep(REPO, "KON-1").execute(build));
+        assertTrue(failure.getMessage().contains("401") || failure.getMessage().toLowerCase().contains("token"),
+                failure.getMessage());
+        assertNull(failure.getCause(), "the log shows the message, not a chain of causes");
+
+        StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(
+                "acme-team/no-such-repo", "KON-1").execute(new TestBuild(new KonductroOperations(fixture.client()), "bob")
+                .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"), bobUuid, "Bob Stone")));
+        assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
+    }
+
+    @Test
+    void aMissingScopeNamesTheScope() throws Exception {
+        var readOnly = fixture.user("dora@acme.test", "Dora Read", true, BitbucketSandbox.SCOPE_READ_USER,
+                BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
+        TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), "dora")
+                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token(),
+                        sandbox.user("dora@acme.test").uuid(), "Dora Read");
+        StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(REPO, "KON-1").execute(dora));
+        assertTrue(failure.getMessage().contains("write:repository:bitbucket"), failure.getMessage());
+    }
+
+    @Test
+    void aCredentialWithoutRecordedAccountIsVerifiedBeforeUse() throws Exception {
+        TestBuild restCreated = new TestBuild(new KonductroOperations(fixture.client()), "alice")
+                .owns("alice-rest", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), null, null);
+        sandbox.clearExchanges();
+        new StartBranchStep(REPO, "KON-9").execute(restCreated);
+        assertEquals("/user", sandbox.exchanges().get(0).path(), "the account is read first");
+        PushSpecStep push = new PushSpecStep(REPO, "KON-9");
+        push.setSpec("# s\n");
+        String commit = (String) push.execute(restCreated).get("commit");
+        assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", commit),
+                "the display name comes from verification");
+    }
+
+    private StepFailure assertFailsWithoutRequests(KonductroStep step, String messagePart) throws Exception {
+        return assertFailsWithoutRequests(build, step, messagePart);
+    }
+
+    private StepFailure assertFailsWithoutRequests(TestBuild on, KonductroStep step, String messagePart) throws Exception {
+        StepFailure[] failure = new StepFailure[1];
+        int requests = fixture.requestsDuring(() -> failure[0] = SecretLeakWatch.expect(StepFailure.class, () -> step.execute(on)));
+        assertTrue(failure[0].getMessage().contains(messagePart), failure[0].getMessage());
+        assertEquals(0, requests, "requests made before refusing: " + failure[0].getMessage());
+        return failure[0];
+    }
+
+    /** Pipeline step values: strings, numbers, booleans, null, and lists of those. */
+    private static void assertPipelineValues(Map<String, Object> result) {
+        for (Object value : result.values()) {
+            if (value instanceof List<?> list) {
+                list.forEach(item -> assertInstanceOf(String.class, item));
+            } else if (value != null) {
+                assertTrue(value instanceof String || value instanceof Integer || value instanceof Boolean,
+                        "not a plain Pipeline value: " + value.getClass());
+            }
+        }
+        assertFalse(result.containsKey(null));
+    }
+}

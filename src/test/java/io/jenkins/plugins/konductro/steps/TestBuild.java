@@ -1,0 +1,131 @@
+package io.jenkins.plugins.konductro.steps;
+
+import io.jenkins.plugins.konductro.SecretLeakWatch;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.credentials.PersonalCredentials;
+import io.jenkins.plugins.konductro.credentials.PersonalToken;
+import io.jenkins.plugins.konductro.credentials.ReviewerDirectory;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.TicketKey;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One build, as a step sees it through {@link StepEnvironment}: the developer it runs as and their credentials,
+ * other users' accounts for reviewers, a log, and optionally a workspace directory. Not an imitation of Jenkins:
+ * it implements the plugin's own seam, which the Jenkins side implements with the Credentials API.
+ */
+final class TestBuild implements StepEnvironment {
+    private final KonductroOperations operations;
+    private final String actingUser;
+    final List<PersonalToken> own = new ArrayList<>();
+    final Map<String, PersonalToken> parameters = new HashMap<>();
+    final Map<String, ReviewerDirectory.ReviewerAccount> accounts = new HashMap<>();
+    final List<String> tokenReads = new ArrayList<>();
+    private final Map<String, String> branches = new HashMap<>();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
+    private Path workspace;
+
+    /** @param actingUser the Jenkins user the build runs as; {@code null} for SYSTEM */
+    TestBuild(KonductroOperations operations, String actingUser) {
+        this.operations = operations;
+        this.actingUser = actingUser;
+    }
+
+    /** Adds a personal credential of the acting user. */
+    TestBuild owns(String id, String workspace, String email, String token, String accountUuid, String displayName) {
+        own.add(token(id, workspace, email, token, accountUuid, displayName));
+        return this;
+    }
+
+    PersonalToken token(String id, String workspace, String email, String token, String accountUuid, String displayName) {
+        SecretLeakWatch.secret(token);
+        return new PersonalToken(id, workspace, email, accountUuid, displayName, () -> {
+            tokenReads.add(id);
+            return token;
+        });
+    }
+
+    TestBuild inWorkspace(Path directory) {
+        this.workspace = directory;
+        return this;
+    }
+
+    String log() {
+        String text = log.toString(StandardCharsets.UTF_8);
+        text.lines().forEach(SecretLeakWatch::recordLine);
+        return text;
+    }
+
+    @Override
+    public KonductroOperations operations() {
+        return operations;
+    }
+
+    @Override
+    public PersonalCredentials credentials() {
+        return new PersonalCredentials() {
+            @Override
+            public String actingUserId() {
+                return actingUser;
+            }
+
+            @Override
+            public Optional<PersonalToken> forBuild(String id) {
+                return Optional.ofNullable(parameters.get(id));
+            }
+
+            @Override
+            public List<PersonalToken> ownedByActingUser() {
+                return actingUser == null ? List.of() : List.copyOf(own);
+            }
+        };
+    }
+
+    @Override
+    public ReviewerDirectory reviewers() {
+        return (userId, ws) -> accounts.getOrDefault(userId, ReviewerDirectory.ReviewerAccount.missing("has no credential"));
+    }
+
+    @Override
+    public BranchMemory branches() {
+        return new BranchMemory() {
+            @Override
+            public Optional<String> recall(RepositoryRef repository, TicketKey ticket) {
+                return Optional.ofNullable(branches.get(BranchMemory.key(repository, ticket)));
+            }
+
+            @Override
+            public void remember(RepositoryRef repository, TicketKey ticket, String branch) {
+                branches.put(BranchMemory.key(repository, ticket), branch);
+            }
+        };
+    }
+
+    @Override
+    public PrintStream console() {
+        return console;
+    }
+
+    @Override
+    public WorkspaceFiles workspace() {
+        if (workspace == null) {
+            return null;
+        }
+        return (path, maxBytes) -> {
+            try (InputStream in = Files.newInputStream(workspace.resolve(path))) {
+                return in.readNBytes(maxBytes);
+            }
+        };
+    }
+}

@@ -9,7 +9,4 @@ public interface AccessControlled {
         throw new UnsupportedOperationException("stub");
     }
 
-    default boolean hasPermission(@NonNull Permission permission) {
-        throw new UnsupportedOperationException("stub");
-    }
 }

@@ -15,11 +15,6 @@ public final class Secret implements Serializable {
     }
 
     @NonNull
-    public static Secret fromString(@CheckForNull String data) {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    @NonNull
     public static String toString(@CheckForNull Secret s) {
         throw new UnsupportedOperationException("stub");
     }

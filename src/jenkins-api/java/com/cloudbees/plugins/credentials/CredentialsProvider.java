@@ -20,8 +20,6 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
         implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
     public static final Permission CREATE = null;
 
-    public static final Permission UPDATE = null;
-
     public CredentialsProvider() {
     }
 

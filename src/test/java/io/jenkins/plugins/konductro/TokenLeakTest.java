@@ -25,6 +25,7 @@ class TokenLeakTest {
                 "the search saw the suite's 401 messages");
         assertTrue(lines.stream().anyMatch(line -> line.contains("retrying in")), "the search saw the client's retry log");
         assertTrue(lines.stream().anyMatch(line -> line.contains("1. verify")), "the search saw what the demo printed");
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("Opened pull request #")), "the search saw the steps' build logs");
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class OpenPullRequestStep extends KonductroStep {
             skipped.add(userId);
             env.console().println("Reviewer " + userId + " not added: " + refused.reason());
         }
-        List<String> added = pr.reviewersAdded().stream().map(selection::userIdOf).toList();
+        List<String> added = new ArrayList<>(pr.reviewersAdded().stream().map(selection::userIdOf).toList());
         env.console().println((pr.created() ? "Opened pull request #" : "Pull request already open: #") + pr.id() + " "
                 + source + " in " + repo.fullName() + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added))
                 + " — " + pr.url());

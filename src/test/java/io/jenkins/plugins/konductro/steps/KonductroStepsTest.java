@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,11 @@ class KonductroStepsTest {
         build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
                 .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), aliceUuid, "Alice Doe");
         build.accounts.put("bob", ReviewerAccount.of(bobUuid));
+    }
+
+    @AfterEach
+    void theBuildLogGoesToTheLeakSearch() {
+        build.log();
     }
 
     @Test

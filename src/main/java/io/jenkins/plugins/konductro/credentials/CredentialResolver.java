@@ -26,21 +26,21 @@ public final class CredentialResolver {
                 chosen = credentials.ownedByActingUser().stream().filter(t -> t.id().equals(id)).findFirst();
             }
             PersonalToken token = chosen.orElseThrow(() -> new CredentialProblem("No Bitbucket Cloud API token (Konductro) "
-                    + "with id '" + id + "' is available to this build: it is neither the value of a Credentials parameter nor "
-                    + (user == null ? "a credential of the user the build runs as (it runs as SYSTEM). " + SETUPS
-                            : "one of " + user + "'s own credentials.")));
-            if (!token.workspace().equals(workspace)) {
+                    + "'" + id + "' is available to this build: it is neither the name of a Credentials parameter nor "
+                    + (user == null ? "the id of a credential of the user the build runs as (" + NO_DEVELOPER + "). " + SETUPS
+                            : "the id of one of " + user + "'s own credentials.")));
+            if (!workspace.equals(token.workspace())) {
                 throw new CredentialProblem("Credential " + token + " is for workspace '" + token.workspace()
                         + "', but the repository is in '" + workspace + "'. Choose your credential for '" + workspace + "'.");
             }
             return token;
         }
         if (user == null) {
-            throw new CredentialProblem("This build runs as SYSTEM, so it has no developer's Bitbucket Cloud API token for "
-                    + "workspace '" + workspace + "'. " + SETUPS);
+            throw new CredentialProblem("This build has no developer's Bitbucket Cloud API token for workspace '" + workspace
+                    + "': " + NO_DEVELOPER + ". " + SETUPS);
         }
         List<PersonalToken> own = credentials.ownedByActingUser().stream()
-                .filter(t -> t.workspace().equals(workspace))
+                .filter(t -> workspace.equals(t.workspace()))
                 .toList();
         if (own.isEmpty()) {
             throw new CredentialProblem(user + " has no Bitbucket Cloud API token (Konductro) for workspace '" + workspace
@@ -54,8 +54,10 @@ public final class CredentialResolver {
         return own.get(0);
     }
 
+    static final String NO_DEVELOPER = "it runs as SYSTEM, or anonymously when no user triggered it";
+
     static final String SETUPS = "Konductro has no shared account: each developer's own token is used. Either run "
             + "the job as the user who triggered it (Authorize Project plugin: \"Run as User who Triggered Build\") "
             + "with your token under People › you › Credentials, or add a Credentials build parameter of type "
-            + "\"Bitbucket Cloud API token (Konductro)\" and pass it as credentialsId.";
+            + "\"Bitbucket Cloud API token (Konductro)\" and pass its name as credentialsId (credentialsId: 'MY_TOKEN').";
 }

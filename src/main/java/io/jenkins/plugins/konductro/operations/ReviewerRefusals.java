@@ -16,7 +16,7 @@ final class ReviewerRefusals {
     }
 
     static String unattributed(BitbucketException.BadRequest refusal) {
-        return "not added: Bitbucket refused the reviewer list without saying whom"
+        return "Bitbucket refused the reviewer list without saying whom"
                 + (refusal.bitbucketMessage().isBlank() ? "" : " (" + refusal.bitbucketMessage() + ")");
     }
 

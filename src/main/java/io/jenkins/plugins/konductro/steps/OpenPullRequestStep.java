@@ -123,7 +123,7 @@ public final class OpenPullRequestStep extends KonductroStep {
         for (SkippedReviewer refused : pr.reviewersSkipped()) {
             String userId = selection.userIdOf(refused.uuid());
             skipped.add(userId);
-            env.console().println("Reviewer " + userId + " not added: " + refused.reason());
+            env.console().println("Reviewer " + userId + " not added: " + refused.reason() + ".");
         }
         List<String> added = new ArrayList<>(pr.reviewersAdded().stream().map(selection::userIdOf).toList());
         env.console().println((pr.created() ? "Opened pull request #" : "Pull request already open: #") + pr.id() + " "

@@ -129,6 +129,22 @@ class KonductroStepsTest {
     }
 
     @Test
+    void aReviewerBitbucketRefusesIsLeftOffAndNamedInTheLog() throws Exception {
+        sandbox.deactivate("bob@acme.test");
+        new StartBranchStep(REPO, "KON-5").execute(build);
+        PushSpecStep push = new PushSpecStep(REPO, "KON-5");
+        push.setSpec("# Spec\n");
+        push.execute(build);
+        OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-5");
+        open.setReviewers(List.of("bob"));
+        Map<String, Object> pr = open.execute(build);
+        assertEquals(true, pr.get("created"));
+        assertEquals(List.of(), pr.get("reviewersAdded"));
+        assertEquals(List.of("bob"), pr.get("reviewersSkipped"));
+        assertTrue(build.log().contains("Reviewer bob not added: refused by Bitbucket: Malformed reviewers list."), build.log());
+    }
+
+    @Test
     void badInputFailsBeforeAnyRequest(@TempDir Path workspace) throws Exception {
         PushSpecStep neither = new PushSpecStep(REPO, "KON-1");
         neither.setBranch("feature/KON-1");

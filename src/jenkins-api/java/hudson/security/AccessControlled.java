@@ -9,4 +9,7 @@ public interface AccessControlled {
         throw new UnsupportedOperationException("stub");
     }
 
+    default boolean hasPermission(@NonNull Permission permission) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -18,6 +18,8 @@ import org.springframework.security.core.Authentication;
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class CredentialsProvider extends Descriptor<CredentialsProvider>
         implements ExtensionPoint, Describable<CredentialsProvider>, IconSpec {
+    public static final Permission USE_ITEM = null;
+
     public static final Permission CREATE = null;
 
     public CredentialsProvider() {

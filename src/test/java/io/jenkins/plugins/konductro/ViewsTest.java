@@ -105,6 +105,20 @@ class ViewsTest {
     }
 
     @Test
+    void everyDropDownHasItsFillMethodBehindAPost() throws Exception {
+        for (Class<? extends KonductroStep> step : ARGUMENTS.keySet()) {
+            NodeList selects = parse(view(step, "config.jelly")).getElementsByTagNameNS("/lib/credentials", "select");
+            assertEquals(1, selects.getLength(), step + ": the credentials picker");
+            String field = ((Element) selects.item(0).getParentNode()).getAttribute("field");
+            Method fill = Class.forName(step.getName() + "$DescriptorImpl").getMethod("doFill" + capitalized(field) + "Items",
+                    hudson.model.Item.class, String.class);
+            assertEquals(List.of(field), Arrays.stream(fill.getParameters())
+                    .filter(p -> p.isAnnotationPresent(QueryParameter.class)).map(Parameter::getName).toList());
+            assertTrue(fill.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class), fill + " lists credentials: @POST");
+        }
+    }
+
+    @Test
     void theVerifyButtonSendsWhatItsMethodReads() throws Exception {
         Path view = view(BitbucketApiTokenCredentialsImpl.class, "credentials.jelly");
         Element button = (Element) parse(view).getElementsByTagNameNS("/lib/form", "validateButton").item(0);

@@ -1,11 +1,18 @@
 package io.jenkins.plugins.konductro.steps;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.credentials.BitbucketApiTokenCredentials;
 import io.jenkins.plugins.konductro.credentials.CredentialProblem;
 import io.jenkins.plugins.konductro.credentials.CredentialResolver;
 import io.jenkins.plugins.konductro.credentials.PersonalToken;
@@ -22,7 +29,12 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What the four Konductro steps share: the repository, whose token to use, and how failures reach the log.
@@ -129,11 +141,30 @@ public abstract class KonductroStep extends Step {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The context every Konductro step needs: the build and its log. */
+    /** The context every Konductro step needs (the build and its log), and the credential picker of the steps' form. */
     public abstract static class KonductroStepDescriptor extends StepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class);
+        }
+
+        /**
+         * Lists the Konductro credentials of the user filling in the form: only their own, as a build would find
+         * them. Users who cannot see the job's configuration get back only the current value.
+         */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            String current = credentialsId == null ? "" : credentialsId;
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            if (item == null || user == null
+                    || !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+                return result.includeCurrentValue(current);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(user, item, BitbucketApiTokenCredentials.class, List.of(),
+                            CredentialsMatchers.withScope(CredentialsScope.USER))
+                    .includeCurrentValue(current);
         }
     }
 }

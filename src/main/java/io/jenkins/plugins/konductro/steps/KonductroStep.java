@@ -42,6 +42,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public abstract class KonductroStep extends Step {
     private final String repository;
+    private String branch;
     private String credentialsId;
 
     protected KonductroStep(String repository) {
@@ -50,6 +51,16 @@ public abstract class KonductroStep extends Step {
 
     public String getRepository() {
         return repository;
+    }
+
+    /** The branch to work on; each step says what it defaults to. */
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = blankToNull(branch);
     }
 
     public String getCredentialsId() {
@@ -101,11 +112,10 @@ public abstract class KonductroStep extends Step {
         return new Developer(credential, check.displayName(), check.accountUuid());
     }
 
-    /** The explicit branch, else the one {@code konductroStartBranch} made for the ticket in this build. */
-    static String branchFor(StepEnvironment env, RepositoryRef repo, TicketKey ticket, String explicit, String stepName)
-            throws StepFailure {
-        if (explicit != null) {
-            return explicit;
+    /** The step's {@code branch}, else the one {@code konductroStartBranch} made for the ticket in this build. */
+    String branchFor(StepEnvironment env, RepositoryRef repo, TicketKey ticket, String stepName) throws StepFailure {
+        if (branch != null) {
+            return branch;
         }
         return env.branches().recall(repo, ticket).orElseThrow(() -> new StepFailure(stepName + ": give branch, or run "
                 + "konductroStartBranch for " + repo.fullName() + " and " + ticket + " earlier in this build."));

@@ -21,7 +21,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class OpenPullRequestStep extends KonductroStep {
     private final String ticket;
-    private String branch;
     private String title;
     private String description;
     private List<String> acceptanceCriteria = List.of();
@@ -37,15 +36,6 @@ public final class OpenPullRequestStep extends KonductroStep {
 
     public String getTicket() {
         return ticket;
-    }
-
-    public String getBranch() {
-        return branch;
-    }
-
-    @DataBoundSetter
-    public void setBranch(String branch) {
-        this.branch = blankToNull(branch);
     }
 
     public String getTitle() {
@@ -108,7 +98,7 @@ public final class OpenPullRequestStep extends KonductroStep {
     Map<String, Object> run(StepEnvironment env) throws IOException, StepFailure, CredentialProblem {
         RepositoryRef repo = repositoryRef();
         TicketKey key = TicketKey.of(ticket);
-        String source = branchFor(env, repo, key, branch, "konductroOpenPr");
+        String source = branchFor(env, repo, key, "konductroOpenPr");
         Developer developer = developer(env, repo);
         ReviewerSelection selection = ReviewerSelection.of(env.reviewers(), reviewers, repo.workspace(),
                 env.credentials().actingUserId(), developer.accountUuid());

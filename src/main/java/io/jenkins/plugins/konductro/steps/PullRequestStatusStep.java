@@ -16,7 +16,6 @@ import org.kohsuke.stapler.DataBoundSetter;
  */
 public final class PullRequestStatusStep extends KonductroStep {
     private Integer id;
-    private String branch;
     private String ticket;
 
     @DataBoundConstructor
@@ -33,15 +32,6 @@ public final class PullRequestStatusStep extends KonductroStep {
         this.id = id;
     }
 
-    public String getBranch() {
-        return branch;
-    }
-
-    @DataBoundSetter
-    public void setBranch(String branch) {
-        this.branch = blankToNull(branch);
-    }
-
     public String getTicket() {
         return ticket;
     }
@@ -55,13 +45,13 @@ public final class PullRequestStatusStep extends KonductroStep {
     @Override
     Map<String, Object> run(StepEnvironment env) throws IOException, StepFailure, CredentialProblem {
         RepositoryRef repo = repositoryRef();
-        String source = branch;
+        String source = getBranch();
         if (id == null && source == null) {
             if (ticket == null) {
                 throw new StepFailure("konductroPrStatus: give id (the pull request number), branch (its source branch) "
                         + "or ticket (after konductroStartBranch in this build).");
             }
-            source = branchFor(env, repo, TicketKey.of(ticket), null, "konductroPrStatus");
+            source = branchFor(env, repo, TicketKey.of(ticket), "konductroPrStatus");
         }
         PullRequestStatus status = env.operations().pullRequestStatus(developer(env, repo), repo,
                 id == null ? null : id.longValue(), source);

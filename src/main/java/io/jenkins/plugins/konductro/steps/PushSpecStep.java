@@ -14,7 +14,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 /** {@code konductroPushSpec}: commits the ticket's spec as {@code .tickets/<TICKET>.md} on its branch. */
 public final class PushSpecStep extends KonductroStep {
     private final String ticket;
-    private String branch;
     private String spec;
     private String file;
     private String message;
@@ -27,15 +26,6 @@ public final class PushSpecStep extends KonductroStep {
 
     public String getTicket() {
         return ticket;
-    }
-
-    public String getBranch() {
-        return branch;
-    }
-
-    @DataBoundSetter
-    public void setBranch(String branch) {
-        this.branch = blankToNull(branch);
     }
 
     public String getSpec() {
@@ -74,7 +64,7 @@ public final class PushSpecStep extends KonductroStep {
             throw new StepFailure("konductroPushSpec: give either spec (the Markdown text) or file (a path in the workspace), "
                     + (spec == null ? "not neither." : "not both."));
         }
-        String target = branchFor(env, repo, key, branch, "konductroPushSpec");
+        String target = branchFor(env, repo, key, "konductroPushSpec");
         byte[] fromFile = file == null ? null : readFile(env.workspace());
         KonductroOperations operations = env.operations();
         SpecResult pushed = fromFile == null

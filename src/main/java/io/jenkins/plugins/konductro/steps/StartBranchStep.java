@@ -14,7 +14,6 @@ import org.kohsuke.stapler.DataBoundSetter;
 public final class StartBranchStep extends KonductroStep {
     private final String ticket;
     private String summary;
-    private String branch;
     private String from;
 
     @DataBoundConstructor
@@ -36,15 +35,6 @@ public final class StartBranchStep extends KonductroStep {
         this.summary = blankToNull(summary);
     }
 
-    public String getBranch() {
-        return branch;
-    }
-
-    @DataBoundSetter
-    public void setBranch(String branch) {
-        this.branch = blankToNull(branch);
-    }
-
     public String getFrom() {
         return from;
     }
@@ -58,7 +48,7 @@ public final class StartBranchStep extends KonductroStep {
     Map<String, Object> run(StepEnvironment env) throws IOException, CredentialProblem {
         RepositoryRef repo = repositoryRef();
         TicketKey key = TicketKey.of(ticket);
-        BranchResult started = env.operations().startBranch(developer(env, repo), repo, ticket, summary, branch, from);
+        BranchResult started = env.operations().startBranch(developer(env, repo), repo, ticket, summary, getBranch(), from);
         env.branches().remember(repo, key, started.branch());
         env.console().println((started.created() ? "Created branch " : "Branch already there: ") + started.branch()
                 + " in " + repo.fullName() + " at " + shortHash(started.commit()) + " — " + started.url());

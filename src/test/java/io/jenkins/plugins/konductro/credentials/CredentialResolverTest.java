@@ -4,35 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Whose token a step uses: the rules of issue 3 §4, on the plugin's own lookup seam. */
 class CredentialResolverTest {
 
-    private final Map<String, PersonalToken> parameters = new HashMap<>();
-    private final List<PersonalToken> own = new ArrayList<>();
-    private String actingUser = "alice";
-    private final PersonalCredentials credentials = new PersonalCredentials() {
-        @Override
-        public String actingUserId() {
-            return actingUser;
-        }
-
-        @Override
-        public Optional<PersonalToken> forBuild(String id) {
-            return Optional.ofNullable(parameters.get(id));
-        }
-
-        @Override
-        public List<PersonalToken> ownedByActingUser() {
-            return actingUser == null ? List.of() : own;
-        }
-    };
+    private final InMemoryCredentials credentials = new InMemoryCredentials("alice");
+    private final Map<String, PersonalToken> parameters = credentials.parameters;
+    private final List<PersonalToken> own = credentials.own;
 
     private static PersonalToken token(String id, String workspace) {
         return new PersonalToken(id, workspace, id + "@acme.test", "{uuid-" + id + "}", id, () -> {
@@ -58,7 +39,7 @@ class CredentialResolverTest {
 
     @Test
     void aBuildRunningAsSystemHasOnlyItsCredentialsParameter() throws Exception {
-        actingUser = null;
+        credentials.actingUser = null;
         own.add(token("alice-acme", "acme-team"));
         parameters.put("chosen", token("chosen", "acme-team"));
         assertEquals("chosen", CredentialResolver.choose(credentials, "chosen", "acme-team").id());

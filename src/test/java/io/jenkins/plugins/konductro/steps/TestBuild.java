@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.steps;
 
 import io.jenkins.plugins.konductro.SecretLeakWatch;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.credentials.InMemoryCredentials;
 import io.jenkins.plugins.konductro.credentials.PersonalCredentials;
 import io.jenkins.plugins.konductro.credentials.PersonalToken;
 import io.jenkins.plugins.konductro.credentials.ReviewerDirectory;
@@ -26,9 +27,8 @@ import java.util.Optional;
  */
 final class TestBuild implements StepEnvironment {
     private final KonductroOperations operations;
-    private final String actingUser;
-    final List<PersonalToken> own = new ArrayList<>();
-    final Map<String, PersonalToken> parameters = new HashMap<>();
+    private final InMemoryCredentials credentials;
+    final Map<String, PersonalToken> parameters;
     final Map<String, ReviewerDirectory.ReviewerAccount> accounts = new HashMap<>();
     final List<String> tokenReads = new ArrayList<>();
     private final Map<String, String> branches = new HashMap<>();
@@ -39,12 +39,13 @@ final class TestBuild implements StepEnvironment {
     /** @param actingUser the Jenkins user the build runs as; {@code null} for SYSTEM */
     TestBuild(KonductroOperations operations, String actingUser) {
         this.operations = operations;
-        this.actingUser = actingUser;
+        this.credentials = new InMemoryCredentials(actingUser);
+        this.parameters = credentials.parameters;
     }
 
     /** Adds a personal credential of the acting user. */
     TestBuild owns(String id, String workspace, String email, String token, String accountUuid, String displayName) {
-        own.add(token(id, workspace, email, token, accountUuid, displayName));
+        credentials.own.add(token(id, workspace, email, token, accountUuid, displayName));
         return this;
     }
 
@@ -74,22 +75,7 @@ final class TestBuild implements StepEnvironment {
 
     @Override
     public PersonalCredentials credentials() {
-        return new PersonalCredentials() {
-            @Override
-            public String actingUserId() {
-                return actingUser;
-            }
-
-            @Override
-            public Optional<PersonalToken> forBuild(String id) {
-                return Optional.ofNullable(parameters.get(id));
-            }
-
-            @Override
-            public List<PersonalToken> ownedByActingUser() {
-                return actingUser == null ? List.of() : List.copyOf(own);
-            }
-        };
+        return credentials;
     }
 
     @Override

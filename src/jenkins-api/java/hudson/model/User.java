@@ -21,6 +21,10 @@ public class User extends AbstractModelObject
         throw new UnsupportedOperationException("stub");
     }
 
+    public static @CheckForNull User current() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public @NonNull Authentication impersonate2() throws UsernameNotFoundException {
         throw new UnsupportedOperationException("stub");
     }

@@ -96,6 +96,11 @@ class HpiArchiveIT {
             }
         }
         assertTrue(names.contains("io/jenkins/plugins/konductro/steps/StartBranchStep.class"));
+        List<String> stale = names.stream()
+                .filter(n -> !n.endsWith("/") && !n.endsWith(".class") && !n.startsWith("META-INF/"))
+                .filter(n -> !Files.exists(resources.resolve(n)))
+                .toList();
+        assertEquals(List.of(), stale, "files in the jar that no source has (left over in target/classes?)");
     }
 
     @Test
@@ -130,7 +135,7 @@ class HpiArchiveIT {
 
     private static void assertPluginManifest(Attributes manifest) {
         assertEquals("konductro", manifest.getValue("Short-Name"));
-        assertEquals("Konductro for Jenkins", manifest.getValue("Long-Name"));
+        assertEquals("Konductro", manifest.getValue("Long-Name"));
         assertEquals("2.479.3", manifest.getValue("Jenkins-Version"));
         assertNotNull(manifest.getValue("Plugin-Version"));
         assertNotNull(manifest.getValue("Url"));

@@ -42,6 +42,17 @@ public final class CredentialForm {
         };
     }
 
+    /** Why saving is refused, led by the label of the field to fix as the form shows it. */
+    public static String saveRefusal(CredentialCheck check) {
+        String field = fieldOf(check);
+        String label = field == null ? null : switch (field) {
+            case WORKSPACE -> "Workspace";
+            case EMAIL -> "Atlassian e-mail";
+            default -> "API token";
+        };
+        return "Not saved. " + (label == null ? "" : label + ": ") + check.problem();
+    }
+
     /** What is wrong with a workspace slug as typed, without asking Bitbucket; {@code null} if nothing. */
     public static String workspaceProblem(String value) {
         return blankOrProblem(value, () -> BitbucketInputs.workspaceSlug(value));
@@ -50,6 +61,11 @@ public final class CredentialForm {
     /** What is wrong with an e-mail as typed, without asking Bitbucket; {@code null} if nothing. */
     public static String emailProblem(String value) {
         return blankOrProblem(value, () -> BitbucketInputs.email(value));
+    }
+
+    /** What is wrong with a token as typed (an app password, an access token), without asking Bitbucket. */
+    public static String tokenProblem(String value) {
+        return blankOrProblem(value, () -> BitbucketInputs.apiToken(value));
     }
 
     private static String blankOrProblem(String value, Runnable check) {

@@ -159,16 +159,16 @@ public abstract class KonductroStep extends Step {
         }
 
         /**
-         * Lists the Konductro credentials of the user filling in the form: only their own, as a build would find
-         * them. Users who cannot see the job's configuration get back only the current value.
+         * Lists the Konductro credentials of the user filling in the form: only their own (USER-scoped), as a build
+         * would find them. Users who cannot see the job's configuration get back only the current value.
          */
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             StandardListBoxModel result = new StandardListBoxModel();
             String current = credentialsId == null ? "" : credentialsId;
             Authentication user = SecurityContextHolder.getContext().getAuthentication();
-            if (item == null || user == null
-                    || !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+            if (user == null
+                    || item != null && !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
                 return result.includeCurrentValue(current);
             }
             return result.includeEmptyValue()

@@ -46,7 +46,9 @@ class CredentialFormTest {
         fixture.sandbox().revoke(token);
         CredentialCheck revoked = verify("acme-team", "alice@acme.test", token);
         assertField(CredentialForm.API_TOKEN, revoked);
-        SecretLeakWatch.recordLine(revoked.problem());
+        assertTrue(CredentialForm.saveRefusal(revoked).startsWith("Not saved. API token: Wrong e-mail or API token"),
+                CredentialForm.saveRefusal(revoked));
+        SecretLeakWatch.recordLine(CredentialForm.saveRefusal(revoked));
     }
 
     @Test
@@ -66,6 +68,11 @@ class CredentialFormTest {
             assertNull(CredentialForm.workspaceProblem(""), "an empty field is not nagged about");
             assertTrue(CredentialForm.emailProblem("alice").contains("e-mail"));
             assertNull(CredentialForm.emailProblem("alice@acme.test"));
+            String appPassword = SecretLeakWatch.secret("ATBB" + "x".repeat(32));
+            String problem = CredentialForm.tokenProblem(appPassword);
+            assertTrue(problem.contains("app password"), problem);
+            SecretLeakWatch.recordLine(problem);
+            assertNull(CredentialForm.tokenProblem(fixture.sandbox().demoToken("alice")));
         });
         assertEquals(0, requests);
     }

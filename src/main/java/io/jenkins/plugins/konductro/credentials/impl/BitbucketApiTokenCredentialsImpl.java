@@ -1,6 +1,5 @@
 package io.jenkins.plugins.konductro.credentials.impl;
 
-import com.cloudbees.plugins.credentials.ContextInPath;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.UserCredentialsProvider;
@@ -37,7 +36,8 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
 
     /**
      * @param scope ignored: this type lives only in a user's personal store, whose credentials are {@code USER}-scoped
-     * @throws Descriptor.FormException when Bitbucket does not accept the token; the form shows why, on the field to fix
+     * @throws Descriptor.FormException when Bitbucket does not accept the token: nothing is saved, and Jenkins shows
+     *         the message, which starts with the label of the field to fix (core 2.479 does not mark the field itself)
      */
     @DataBoundConstructor
     public BitbucketApiTokenCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
@@ -46,7 +46,7 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
         super(CredentialsScope.USER, id, description);
         CredentialCheck check = CredentialForm.verify(KonductroService.operations(), workspace, email, Secret.toString(apiToken));
         if (!check.valid()) {
-            throw new Descriptor.FormException(check.problem(), CredentialForm.fieldOf(check));
+            throw new Descriptor.FormException(CredentialForm.saveRefusal(check), CredentialForm.fieldOf(check));
         }
         this.workspace = BitbucketInputs.workspaceSlug(workspace);
         this.email = BitbucketInputs.email(email);
@@ -101,10 +101,15 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
             return provider instanceof UserCredentialsProvider;
         }
 
-        /** The Verify button: the same check as saving, on the values in the form. */
+        /**
+         * The Verify button: the same check as saving, on the values in the form. The store's owner is the user
+         * asking: a personal store takes credentials from its owner only, and the button's request carries no
+         * store, so the page it was opened from cannot tell.
+         */
         @POST
-        public FormValidation doVerify(@ContextInPath User owner, @QueryParameter String workspace,
-                @QueryParameter String email, @QueryParameter Secret apiToken) {
+        public FormValidation doVerify(@QueryParameter String workspace, @QueryParameter String email,
+                @QueryParameter Secret apiToken) {
+            User owner = User.current();
             if (owner == null) {
                 return FormValidation.error(CredentialForm.PERSONAL_ONLY);
             }
@@ -119,6 +124,12 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
 
         public FormValidation doCheckEmail(@QueryParameter String value) {
             return toValidation(CredentialForm.emailProblem(value));
+        }
+
+        /** Refuses app passwords and access tokens as they are typed; whether the token works is Verify's job. */
+        @POST
+        public FormValidation doCheckApiToken(@QueryParameter Secret value) {
+            return toValidation(CredentialForm.tokenProblem(Secret.toString(value)));
         }
 
         private static FormValidation toValidation(String problem) {

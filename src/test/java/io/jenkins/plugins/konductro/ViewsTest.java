@@ -133,6 +133,34 @@ class ViewsTest {
         assertTrue(verify.isAnnotationPresent(org.kohsuke.stapler.verb.POST.class), "a check that calls Bitbucket is @POST");
     }
 
+    @Test
+    void theReadmesPipelineExamplesUseOnlyTheStepsArguments() throws IOException {
+        Map<String, Set<String>> byFunction = new java.util.HashMap<>();
+        ARGUMENTS.forEach((step, args) -> byFunction.put(FUNCTION_NAMES.get(step),
+                new TreeSet<>(args.stream().flatMap(List::stream).toList())));
+        List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("\\b(konductro[A-Za-z]+)\\s+(\\w+:.*)");
+        int calls = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher m = call.matcher(lines.get(i));
+            if (!m.find()) {
+                continue;
+            }
+            StringBuilder statement = new StringBuilder(m.group(2));
+            while (statement.toString().strip().endsWith(",")) {
+                statement.append(' ').append(lines.get(++i));
+            }
+            String withoutStrings = statement.toString().replaceAll("'[^']*'|\"[^\"]*\"", "''");
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("(\\w+):").matcher(withoutStrings);
+            while (name.find()) {
+                assertTrue(byFunction.get(m.group(1)).contains(name.group(1)),
+                        "README line " + (i + 1) + ": " + m.group(1) + " has no argument " + name.group(1));
+            }
+            calls++;
+        }
+        assertTrue(calls >= 4, "the README shows the steps in use");
+    }
+
     private static Set<String> arguments(Class<?> type) {
         Set<String> arguments = new TreeSet<>(parameterNames(dataBoundConstructor(type)));
         arguments.addAll(setterNames(type));

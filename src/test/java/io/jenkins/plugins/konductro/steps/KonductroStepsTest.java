@@ -101,6 +101,19 @@ class KonductroStepsTest {
     }
 
     @Test
+    void theStepsAddNoRequestsToTheOperations() throws Exception {
+        PushSpecStep push = new PushSpecStep(REPO, "KON-6");
+        push.setSpec("# Spec\n");
+        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        status.setTicket("KON-6");
+        // The operations' own minimum, as BENCHMARKS.md counts them: the Jenkins layer adds nothing.
+        assertEquals(3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build)));
+        assertEquals(4, fixture.requestsDuring(() -> push.execute(build)));
+        assertEquals(2, fixture.requestsDuring(() -> new OpenPullRequestStep(REPO, "KON-6").execute(build)));
+        assertEquals(1, fixture.requestsDuring(() -> status.execute(build)));
+    }
+
+    @Test
     void rerunningEveryStepFinishesTheJobWithoutDuplicates() throws Exception {
         for (int run = 1; run <= 2; run++) {
             Map<String, Object> branch = new StartBranchStep(REPO, "KON-7").execute(build);

@@ -11,12 +11,16 @@ import io.jenkins.plugins.konductro.SecretLeakWatch;
 import io.jenkins.plugins.konductro.credentials.ReviewerDirectory.ReviewerAccount;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.Fault;
 import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +219,29 @@ class KonductroStepsTest {
                 "acme-team/no-such-repo", "KON-1").execute(new TestBuild(new KonductroOperations(fixture.client()), "bob")
                 .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"), bobUuid, "Bob Stone")));
         assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
+    }
+
+    @Test
+    void abortingTheBuildInterruptsTheStepInsteadOfFailingItWithAMessage() throws Exception {
+        sandbox.inject("GET", ".*", Fault.slow(Duration.ofSeconds(20)));
+        Thread step = Thread.currentThread();
+        Thread abort = new Thread(() -> {
+            try {
+                Thread.sleep(150);
+                step.interrupt();
+            } catch (InterruptedException e) {
+                // the step ended first
+            }
+        });
+        long start = System.nanoTime();
+        abort.start();
+        try {
+            SecretLeakWatch.expect(InterruptedIOException.class, () -> new StartBranchStep(REPO, "KON-1").execute(build));
+        } finally {
+            Thread.interrupted();
+            abort.join();
+        }
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "the call was cancelled");
     }
 
     @Test

@@ -1,13 +1,11 @@
 package io.jenkins.plugins.konductro.steps;
 
 import io.jenkins.plugins.konductro.SecretLeakWatch;
-import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.credentials.InMemoryCredentials;
 import io.jenkins.plugins.konductro.credentials.PersonalCredentials;
 import io.jenkins.plugins.konductro.credentials.PersonalToken;
 import io.jenkins.plugins.konductro.credentials.ReviewerDirectory;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
-import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One build, as a step sees it through {@link StepEnvironment}: the developer it runs as and their credentials,
@@ -31,7 +28,7 @@ final class TestBuild implements StepEnvironment {
     final Map<String, PersonalToken> parameters;
     final Map<String, ReviewerDirectory.ReviewerAccount> accounts = new HashMap<>();
     final List<String> tokenReads = new ArrayList<>();
-    private final Map<String, String> branches = new HashMap<>();
+    private final RememberedBranches branches = new RememberedBranches();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
     private Path workspace;
@@ -85,17 +82,7 @@ final class TestBuild implements StepEnvironment {
 
     @Override
     public BranchMemory branches() {
-        return new BranchMemory() {
-            @Override
-            public Optional<String> recall(RepositoryRef repository, TicketKey ticket) {
-                return Optional.ofNullable(branches.get(BranchMemory.key(repository, ticket)));
-            }
-
-            @Override
-            public void remember(RepositoryRef repository, TicketKey ticket, String branch) {
-                branches.put(BranchMemory.key(repository, ticket), branch);
-            }
-        };
+        return branches;
     }
 
     @Override

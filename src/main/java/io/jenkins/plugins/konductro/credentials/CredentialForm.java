@@ -26,7 +26,7 @@ public final class CredentialForm {
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
             return new CredentialCheck(false, null, null, null, null, null,
-                    "The check against Bitbucket Cloud was interrupted; nothing was saved. Try again.");
+                    "The check against Bitbucket Cloud was interrupted. Try again.");
         }
     }
 

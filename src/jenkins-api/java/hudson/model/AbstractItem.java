@@ -8,4 +8,6 @@ import org.kohsuke.stapler.StaplerProxy;
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class AbstractItem extends Actionable
         implements Loadable, Item, HttpDeletable, AccessControlled, DescriptorByNameOwner, StaplerProxy {
+    protected AbstractItem(ItemGroup parent, String name) {
+    }
 }

@@ -8,4 +8,7 @@ import org.kohsuke.stapler.StaplerOverridable;
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>>
         extends AbstractItem implements ExtensionPoint, StaplerOverridable, ModelObjectWithChildren, HasWidgets {
+    protected Job(ItemGroup parent, String name) {
+        super(parent, name);
+    }
 }

@@ -3,6 +3,7 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
+import java.util.Calendar;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
 import jenkins.util.io.OnMaster;
@@ -13,6 +14,9 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
                 OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
+    protected Run(@NonNull JobT job, @NonNull Calendar timestamp) {
+    }
+
     public @NonNull JobT getParent() {
         throw new UnsupportedOperationException("stub");
     }

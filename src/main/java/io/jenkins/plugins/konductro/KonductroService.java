@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro;
 
 import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import okhttp3.OkHttpClient;
 
@@ -17,9 +18,15 @@ public final class KonductroService {
         static final KonductroOperations OPERATIONS = new KonductroOperations(BitbucketClient.builder()
                 .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
                 .build());
+        static final KonductroUseCases USE_CASES = KonductroUseCases.over(OPERATIONS);
     }
 
     public static KonductroOperations operations() {
         return Holder.OPERATIONS;
+    }
+
+    /** What the Pipeline steps and the freestyle build steps run. */
+    public static KonductroUseCases useCases() {
+        return Holder.USE_CASES;
     }
 }

@@ -4,6 +4,8 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.Run;
 import hudson.security.ACL;
+import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
+import io.jenkins.plugins.konductro.usecases.StoredCredential;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -33,14 +35,14 @@ public final class BuildCredentials implements PersonalCredentials {
     }
 
     @Override
-    public Optional<PersonalToken> forBuild(String id) {
+    public Optional<StoredCredential> forBuild(String id) {
         return Optional.ofNullable(CredentialsProvider.findCredentialById(id, BitbucketApiTokenCredentials.class, run))
                 .filter(BuildCredentials::isPersonal)
                 .map(this::token);
     }
 
     @Override
-    public List<PersonalToken> ownedByActingUser() {
+    public List<StoredCredential> ownedByActingUser() {
         if (user == null) {
             return List.of();
         }
@@ -56,8 +58,8 @@ public final class BuildCredentials implements PersonalCredentials {
         return credentials.getScope() == CredentialsScope.USER;
     }
 
-    private PersonalToken token(BitbucketApiTokenCredentials credentials) {
-        return new PersonalToken(credentials.getId(), credentials.getWorkspace(), credentials.getEmail(),
+    private StoredCredential token(BitbucketApiTokenCredentials credentials) {
+        return new StoredCredential(credentials.getId(), credentials.getWorkspace(), credentials.getEmail(),
                 credentials.getAccountUuid(), credentials.getAccountName(), () -> {
                     CredentialsProvider.track(run, credentials);
                     return credentials.getApiToken().getPlainText();

@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro.credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
 import hudson.model.User;
+import io.jenkins.plugins.konductro.usecases.ReviewerDirectory;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.core.Authentication;

@@ -103,15 +103,16 @@ public final class KonductroOperations {
     }
 
     /**
-     * Creates {@code branch} (default {@code feature/<TICKET>-<summary>}) from {@code from} (a branch or a full
-     * SHA; default the main branch). A branch that already exists is returned with {@code created=false}.
+     * Creates the branch (default {@code feature/<TICKET>-<summary>}) from its base (a branch or a full SHA;
+     * default the main branch). A branch that already exists is returned with {@code created=false}.
      */
-    public BranchResult startBranch(Developer developer, RepositoryRef repository, String ticket, String summary,
-            String branch, String from) throws IOException {
-        TicketKey key = TicketKey.of(ticket);
-        String name = branch == null || branch.isBlank()
-                ? BranchNames.defaultName(key, summary) : BranchNames.requireValid(branch, "Branch");
-        String base = from == null || from.isBlank() ? null : BranchNames.requireValid(from, "Base branch (from)");
+    public BranchResult startBranch(Developer developer, NewBranch request) throws IOException {
+        TicketKey key = TicketKey.of(request.ticket());
+        RepositoryRef repository = request.repository();
+        String name = request.name() == null || request.name().isBlank()
+                ? BranchNames.defaultName(key, request.summary()) : BranchNames.requireValid(request.name(), "Branch");
+        String base = request.from() == null || request.from().isBlank()
+                ? null : BranchNames.requireValid(request.from(), "Base branch (from)");
         ApiTokenCredential credential = credentialFor(developer, repository);
 
         String baseHash = base == null ? mainBranchHead(credential, repository) : resolveBase(credential, repository, base);
@@ -133,28 +134,17 @@ public final class KonductroOperations {
         }
     }
 
-    /** {@link #pushSpec(Developer, RepositoryRef, String, String, byte[], String)} for text. */
-    public SpecResult pushSpec(Developer developer, RepositoryRef repository, String ticket, String branch, String markdown,
-            String message) throws IOException {
-        if (markdown == null) {
-            throw new InvalidInputException("The spec is required.");
-        }
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(markdown)) {
-            throw new InvalidInputException("The spec contains characters that cannot be written as UTF-8.");
-        }
-        return pushSpec(developer, repository, ticket, branch, markdown.getBytes(StandardCharsets.UTF_8), message);
-    }
-
     /**
-     * Writes {@code .tickets/<TICKET>.md} on {@code branch} as the developer, on top of the head it read. The
+     * Writes {@code .tickets/<TICKET>.md} on the request's branch as the developer, on top of the head it read. The
      * same content makes no commit. When the branch moves meanwhile (409) it reads again and retries, a
      * bounded number of times, but stops if the spec itself was changed by someone else.
      */
-    public SpecResult pushSpec(Developer developer, RepositoryRef repository, String ticket, String branch, byte[] markdown,
-            String message) throws IOException {
-        TicketKey key = TicketKey.of(ticket);
-        String branchName = BranchNames.requireValid(branch, "Branch");
-        byte[] spec = requireSpec(markdown);
+    public SpecResult pushSpec(Developer developer, SpecUpdate request) throws IOException {
+        TicketKey key = TicketKey.of(request.ticket());
+        RepositoryRef repository = request.repository();
+        String branchName = BranchNames.requireValid(request.branch(), "Branch");
+        byte[] spec = requireSpec(request.content());
+        String message = request.message();
         ApiTokenCredential credential = credentialFor(developer, repository);
         String path = key.specPath();
 
@@ -197,37 +187,39 @@ public final class KonductroOperations {
     }
 
     /**
-     * Opens a pull request from {@code source}, or returns the one already open ({@code created=false}). The
+     * Opens a pull request from the draft's source branch, or returns the one already open ({@code created=false}). The
      * description ends with the acceptance criteria as a checklist. Reviewers Bitbucket refuses are left off
      * and reported; the author is never a reviewer.
      */
-    public PullRequestResult openPullRequest(Developer developer, RepositoryRef repository, String ticket, String source,
-            String title, String description, List<String> acceptanceCriteria, String destination,
-            List<String> reviewerUuids, boolean closeSourceBranch) throws IOException {
-        TicketKey key = TicketKey.of(ticket);
-        String sourceBranch = BranchNames.requireValid(source, "Source branch");
-        String destinationBranch = destination == null || destination.isBlank()
-                ? null : BranchNames.requireValid(destination, "Destination branch");
+    public PullRequestResult openPullRequest(Developer developer, PullRequestDraft draft) throws IOException {
+        TicketKey key = TicketKey.of(draft.ticket());
+        RepositoryRef repository = draft.repository();
+        String sourceBranch = BranchNames.requireValid(draft.sourceBranch(), "Source branch");
+        String destinationBranch = draft.destination() == null || draft.destination().isBlank()
+                ? null : BranchNames.requireValid(draft.destination(), "Destination branch");
         if (sourceBranch.equals(destinationBranch)) {
             throw new InvalidInputException("The source and destination branch are both '" + sourceBranch + "'.");
         }
-        String body = PullRequestText.description(description, acceptanceCriteria);
-        String prTitle = PullRequestText.title(key, title, sourceBranch);
+        String body = PullRequestText.description(draft.description(), draft.acceptanceCriteria());
+        String prTitle = PullRequestText.title(key, draft.title(), sourceBranch);
         List<SkippedReviewer> skipped = new ArrayList<>();
-        List<String> reviewers = reviewers(reviewerUuids, developer.accountUuid(), skipped);
+        List<String> reviewers = reviewers(draft.reviewerUuids(), developer.accountUuid(), skipped);
         ApiTokenCredential credential = credentialFor(developer, repository);
 
         Optional<PullRequest> open = client.findPullRequest(credential, repository, sourceBranch, true);
         if (open.isPresent()) {
             return pullRequestResult(open.get(), false, skipped);
         }
-        NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch, reviewers, closeSourceBranch);
+        NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch, reviewers,
+                draft.closeSourceBranch());
         return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped);
     }
 
-    /** The state of pull request {@code id}, or of the latest one from {@code sourceBranch}: give exactly one. */
-    public PullRequestStatus pullRequestStatus(Developer developer, RepositoryRef repository, Long id, String sourceBranch)
-            throws IOException {
+    /** The state of the pull request with the lookup's id, or of the latest one from its source branch. */
+    public PullRequestStatus pullRequestStatus(Developer developer, PullRequestLookup lookup) throws IOException {
+        RepositoryRef repository = lookup.repository();
+        Long id = lookup.id();
+        String sourceBranch = lookup.sourceBranch();
         boolean byBranch = sourceBranch != null && !sourceBranch.isBlank();
         if ((id == null) == !byBranch) {
             throw new InvalidInputException("Give either a pull request id or a source branch, not " + (byBranch ? "both" : "neither") + ".");

@@ -1,6 +1,13 @@
 package io.jenkins.plugins.konductro.steps;
 
 import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.build.JenkinsBuild;
+import io.jenkins.plugins.konductro.usecases.JobKind;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -18,8 +25,10 @@ final class KonductroStepExecution extends SynchronousNonBlockingStepExecution<M
 
     @Override
     protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
         try {
-            return step.execute(JenkinsStepEnvironment.of(getContext()));
+            return step.execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.PIPELINE, context.get(Run.class),
+                    context.get(FilePath.class), context.get(TaskListener.class)));
         } catch (StepFailure e) {
             throw new AbortException(e.getMessage());
         }

@@ -1,17 +1,14 @@
 package io.jenkins.plugins.konductro.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
-import io.jenkins.plugins.konductro.credentials.CredentialProblem;
-import io.jenkins.plugins.konductro.credentials.ReviewerSelection;
-import io.jenkins.plugins.konductro.operations.Developer;
-import io.jenkins.plugins.konductro.operations.PullRequestResult;
-import io.jenkins.plugins.konductro.operations.PullRequestResult.SkippedReviewer;
-import io.jenkins.plugins.konductro.operations.TicketKey;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.KonductroResult;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.OpenPullRequestRequest;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -44,7 +41,7 @@ public final class OpenPullRequestStep extends KonductroStep {
 
     @DataBoundSetter
     public void setTitle(String title) {
-        this.title = blankToNull(title);
+        this.title = Arguments.text(title);
     }
 
     public String getDescription() {
@@ -53,7 +50,7 @@ public final class OpenPullRequestStep extends KonductroStep {
 
     @DataBoundSetter
     public void setDescription(String description) {
-        this.description = blankToNull(description);
+        this.description = Arguments.text(description);
     }
 
     public List<String> getAcceptanceCriteria() {
@@ -63,7 +60,7 @@ public final class OpenPullRequestStep extends KonductroStep {
     /** One criterion per entry; an entry of several lines (the form's text area) gives one per line. */
     @DataBoundSetter
     public void setAcceptanceCriteria(List<String> acceptanceCriteria) {
-        this.acceptanceCriteria = lines(acceptanceCriteria);
+        this.acceptanceCriteria = Arguments.lines(acceptanceCriteria);
     }
 
     public String getDestination() {
@@ -72,7 +69,7 @@ public final class OpenPullRequestStep extends KonductroStep {
 
     @DataBoundSetter
     public void setDestination(String destination) {
-        this.destination = blankToNull(destination);
+        this.destination = Arguments.text(destination);
     }
 
     public List<String> getReviewers() {
@@ -82,7 +79,7 @@ public final class OpenPullRequestStep extends KonductroStep {
     /** Jenkins user ids; an entry of several lines (the form's text area) gives one per line. */
     @DataBoundSetter
     public void setReviewers(List<String> reviewers) {
-        this.reviewers = lines(reviewers);
+        this.reviewers = Arguments.lines(reviewers);
     }
 
     public boolean isCloseSourceBranch() {
@@ -94,33 +91,16 @@ public final class OpenPullRequestStep extends KonductroStep {
         this.closeSourceBranch = closeSourceBranch;
     }
 
-    @Override
-    Map<String, Object> run(StepEnvironment env) throws IOException, StepFailure, CredentialProblem {
-        RepositoryRef repo = repositoryRef();
-        TicketKey key = TicketKey.of(ticket);
-        String source = branchFor(env, repo, key, "konductroOpenPr");
-        Developer developer = developer(env, repo);
-        ReviewerSelection selection = ReviewerSelection.of(env.reviewers(), reviewers, repo.workspace(),
-                env.credentials().actingUserId(), developer.accountUuid());
-        PullRequestResult pr = env.operations().openPullRequest(developer, repo, ticket, source, title, description,
-                acceptanceCriteria, destination, selection.accountUuids(), closeSourceBranch);
+    /** {@code branch} is the pull request's source branch. */
+    OpenPullRequestRequest toRequest() {
+        return OpenPullRequestRequest.of(getRepository(), ticket).withSourceBranch(getBranch()).withTitle(title)
+                .withDescription(description).withAcceptanceCriteria(acceptanceCriteria).withDestination(destination)
+                .withReviewers(reviewers).withCloseSourceBranch(closeSourceBranch).withCredentialsId(getCredentialsId());
+    }
 
-        List<String> skipped = new ArrayList<>();
-        selection.skipped().forEach((userId, reason) -> {
-            skipped.add(userId);
-            env.console().println("Reviewer " + userId + " not added: " + reason + ".");
-        });
-        for (SkippedReviewer refused : pr.reviewersSkipped()) {
-            String userId = selection.userIdOf(refused.uuid());
-            skipped.add(userId);
-            env.console().println("Reviewer " + userId + " not added: " + refused.reason() + ".");
-        }
-        List<String> added = new ArrayList<>(pr.reviewersAdded().stream().map(selection::userIdOf).toList());
-        env.console().println((pr.created() ? "Opened pull request #" : "Pull request already open: #") + pr.id() + " "
-                + source + " in " + repo.fullName() + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added))
-                + " — " + pr.url());
-        return result("id", Math.toIntExact(pr.id()), "url", pr.url(), "state", pr.state(), "created", pr.created(),
-                "reviewersAdded", added, "reviewersSkipped", skipped);
+    @Override
+    KonductroResult run(KonductroUseCases useCases, RunningBuild build) throws IOException, InterruptedException, StepFailure {
+        return useCases.openPullRequest().run(toRequest(), build);
     }
 
     @Extension

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.konductro.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
-import io.jenkins.plugins.konductro.credentials.CredentialProblem;
-import io.jenkins.plugins.konductro.operations.PullRequestStatus;
-import io.jenkins.plugins.konductro.operations.TicketKey;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.KonductroResult;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.PullRequestStatusRequest;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.io.IOException;
-import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -39,26 +40,18 @@ public final class PullRequestStatusStep extends KonductroStep {
     /** Without {@code id} or {@code branch}: the branch made for this ticket earlier in the build. */
     @DataBoundSetter
     public void setTicket(String ticket) {
-        this.ticket = blankToNull(ticket);
+        this.ticket = Arguments.text(ticket);
+    }
+
+    /** {@code branch} is the source branch of the pull request to find. */
+    PullRequestStatusRequest toRequest() {
+        return PullRequestStatusRequest.of(getRepository()).withId(id).withSourceBranch(getBranch()).withTicket(ticket)
+                .withCredentialsId(getCredentialsId());
     }
 
     @Override
-    Map<String, Object> run(StepEnvironment env) throws IOException, StepFailure, CredentialProblem {
-        RepositoryRef repo = repositoryRef();
-        String source = getBranch();
-        if (id == null && source == null) {
-            if (ticket == null) {
-                throw new StepFailure("konductroPrStatus: give id (the pull request number), branch (its source branch) "
-                        + "or ticket (after konductroStartBranch in this build).");
-            }
-            source = branchFor(env, repo, TicketKey.of(ticket), "konductroPrStatus");
-        }
-        PullRequestStatus status = env.operations().pullRequestStatus(developer(env, repo), repo,
-                id == null ? null : id.longValue(), source);
-        env.console().println("Pull request #" + status.id() + " in " + repo.fullName() + " is " + status.state()
-                + ": " + status.title() + " — " + status.url());
-        return result("id", Math.toIntExact(status.id()), "state", status.state(), "url", status.url(), "title", status.title(),
-                "updatedOn", status.updatedOn(), "mergeCommit", status.mergeCommit());
+    KonductroResult run(KonductroUseCases useCases, RunningBuild build) throws IOException, InterruptedException, StepFailure {
+        return useCases.pullRequestStatus().run(toRequest(), build);
     }
 
     @Extension

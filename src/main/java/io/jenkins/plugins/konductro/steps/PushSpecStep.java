@@ -1,13 +1,13 @@
 package io.jenkins.plugins.konductro.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
-import io.jenkins.plugins.konductro.credentials.CredentialProblem;
-import io.jenkins.plugins.konductro.operations.KonductroOperations;
-import io.jenkins.plugins.konductro.operations.SpecResult;
-import io.jenkins.plugins.konductro.operations.TicketKey;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.KonductroResult;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.PushSpecRequest;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.io.IOException;
-import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -44,7 +44,7 @@ public final class PushSpecStep extends KonductroStep {
 
     @DataBoundSetter
     public void setFile(String file) {
-        this.file = blankToNull(file);
+        this.file = Arguments.text(file);
     }
 
     public String getMessage() {
@@ -53,35 +53,18 @@ public final class PushSpecStep extends KonductroStep {
 
     @DataBoundSetter
     public void setMessage(String message) {
-        this.message = blankToNull(message);
+        this.message = Arguments.text(message);
+    }
+
+    /** {@code branch} is the branch to write on. */
+    PushSpecRequest toRequest() {
+        return PushSpecRequest.of(getRepository(), ticket).withSpec(spec).withFile(file).withTargetBranch(getBranch())
+                .withMessage(message).withCredentialsId(getCredentialsId());
     }
 
     @Override
-    Map<String, Object> run(StepEnvironment env) throws IOException, InterruptedException, StepFailure, CredentialProblem {
-        RepositoryRef repo = repositoryRef();
-        TicketKey key = TicketKey.of(ticket);
-        if ((spec == null) == (file == null)) {
-            throw new StepFailure("konductroPushSpec: give either spec (the Markdown text) or file (a path in the workspace), "
-                    + (spec == null ? "not neither." : "not both."));
-        }
-        String target = branchFor(env, repo, key, "konductroPushSpec");
-        byte[] fromFile = file == null ? null : readFile(env.workspace());
-        KonductroOperations operations = env.operations();
-        SpecResult pushed = fromFile == null
-                ? operations.pushSpec(developer(env, repo), repo, ticket, target, spec, message)
-                : operations.pushSpec(developer(env, repo), repo, ticket, target, fromFile, message);
-        env.console().println((pushed.changed() ? "Pushed " + pushed.path() + " to " : pushed.path() + " is already up to date on ")
-                + target + " in " + repo.fullName() + " at " + shortHash(pushed.commit()) + " — " + pushed.url());
-        return result("path", pushed.path(), "commit", pushed.commit(), "changed", pushed.changed(), "url", pushed.url());
-    }
-
-    private byte[] readFile(WorkspaceFiles workspace) throws IOException, InterruptedException, StepFailure {
-        if (workspace == null) {
-            throw new StepFailure("konductroPushSpec: file '" + file + "' is read from the workspace, and there is none "
-                    + "here. Call the step inside node { … }, or pass the text as spec: readFile('" + file + "').");
-        }
-        // One byte over the limit is enough for the operation to refuse the spec with its size message.
-        return workspace.read(file, KonductroOperations.MAX_SPEC_BYTES + 1);
+    KonductroResult run(KonductroUseCases useCases, RunningBuild build) throws IOException, InterruptedException, StepFailure {
+        return useCases.pushSpec().run(toRequest(), build);
     }
 
     @Extension

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.konductro.steps;
 
 import hudson.Extension;
-import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
-import io.jenkins.plugins.konductro.credentials.CredentialProblem;
-import io.jenkins.plugins.konductro.operations.BranchResult;
-import io.jenkins.plugins.konductro.operations.TicketKey;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.KonductroResult;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StartBranchRequest;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.io.IOException;
-import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -32,7 +33,7 @@ public final class StartBranchStep extends KonductroStep {
 
     @DataBoundSetter
     public void setSummary(String summary) {
-        this.summary = blankToNull(summary);
+        this.summary = Arguments.text(summary);
     }
 
     public String getFrom() {
@@ -41,19 +42,18 @@ public final class StartBranchStep extends KonductroStep {
 
     @DataBoundSetter
     public void setFrom(String from) {
-        this.from = blankToNull(from);
+        this.from = Arguments.text(from);
+    }
+
+    /** {@code branch} is the name of the branch to create. */
+    StartBranchRequest toRequest() {
+        return StartBranchRequest.of(getRepository(), ticket).withSummary(summary).withNewBranch(getBranch()).withFrom(from)
+                .withCredentialsId(getCredentialsId());
     }
 
     @Override
-    Map<String, Object> run(StepEnvironment env) throws IOException, CredentialProblem {
-        RepositoryRef repo = repositoryRef();
-        TicketKey key = TicketKey.of(ticket);
-        BranchResult started = env.operations().startBranch(developer(env, repo), repo, ticket, summary, getBranch(), from);
-        env.branches().remember(repo, key, started.branch());
-        env.console().println((started.created() ? "Created branch " : "Branch already there: ") + started.branch()
-                + " in " + repo.fullName() + " at " + shortHash(started.commit()) + " — " + started.url());
-        return result("branch", started.branch(), "commit", started.commit(), "created", started.created(),
-                "url", started.url());
+    KonductroResult run(KonductroUseCases useCases, RunningBuild build) throws IOException, InterruptedException, StepFailure {
+        return useCases.startBranch().run(toRequest(), build);
     }
 
     @Extension

@@ -5,6 +5,10 @@ import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.NewBranch;
+import io.jenkins.plugins.konductro.operations.PullRequestDraft;
+import io.jenkins.plugins.konductro.operations.PullRequestLookup;
+import io.jenkins.plugins.konductro.operations.SpecUpdate;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
 import io.jenkins.plugins.konductro.sandbox.Exchange;
 import java.io.IOException;
@@ -67,14 +71,15 @@ public final class OperationsBenchmark {
         List<Phase> phases = List.of(
                 new Phase("verify", 2, i -> warmOperations.verifyCredential(aliceToken)),
                 new Phase("start branch (cold: main branch name not cached)", 3,
-                        i -> new KonductroOperations(client).startBranch(alice, WIDGETS, "KON-" + (i + 1), null, null, null)),
+                        i -> new KonductroOperations(client).startBranch(alice, NewBranch.of(WIDGETS, "KON-" + (i + 1)))),
                 new Phase("start branch (main branch name cached)", 2,
-                        i -> warmOperations.startBranch(alice, WIDGETS, "KON-" + (n + i + 1), null, null, null)),
+                        i -> warmOperations.startBranch(alice, NewBranch.of(WIDGETS, "KON-" + (n + i + 1)))),
                 new Phase("push spec", 4,
-                        i -> warmOperations.pushSpec(alice, WIDGETS, "KON-" + (i + 1), "feature/KON-" + (i + 1), spec(i), null)),
-                new Phase("open PR", 2, i -> prIds[i] = warmOperations.openPullRequest(alice, WIDGETS, "KON-" + (i + 1),
-                        "feature/KON-" + (i + 1), null, "Benchmark", List.of("It works"), null, List.of(bobUuid), false).id()),
-                new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, WIDGETS, prIds[i], null)));
+                        i -> warmOperations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-" + (i + 1), "feature/KON-" + (i + 1), spec(i)))),
+                new Phase("open PR", 2, i -> prIds[i] = warmOperations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-" + (i + 1), "feature/KON-" + (i + 1))
+                        .withDescription("Benchmark").withAcceptanceCriteria(List.of("It works"))
+                        .withReviewers(List.of(bobUuid))).id()),
+                new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, prIds[i]))));
 
         int warmupOperations = warmUp(warmOperations, sandbox, alice, aliceToken, bobUuid, Math.min(n, 200));
 
@@ -121,10 +126,11 @@ public final class OperationsBenchmark {
             sandbox.clearExchanges();
             String ticket = "WARM-" + (i + 1);
             operations.verifyCredential(token);
-            String branch = operations.startBranch(alice, WIDGETS, ticket, null, null, null).branch();
-            operations.pushSpec(alice, WIDGETS, ticket, branch, spec(i), null);
-            long id = operations.openPullRequest(alice, WIDGETS, ticket, branch, null, null, List.of(), null, List.of(bobUuid), false).id();
-            operations.pullRequestStatus(alice, WIDGETS, id, null);
+            String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, ticket)).branch();
+            operations.pushSpec(alice, SpecUpdate.of(WIDGETS, ticket, branch, spec(i)));
+            long id = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, ticket, branch)
+                    .withReviewers(List.of(bobUuid))).id();
+            operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, id));
             replay(bare, sandbox.exchanges());
         }
         bare.connectionPool().evictAll();

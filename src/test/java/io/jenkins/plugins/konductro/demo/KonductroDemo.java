@@ -7,9 +7,13 @@ import io.jenkins.plugins.konductro.operations.BranchResult;
 import io.jenkins.plugins.konductro.operations.CredentialCheck;
 import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.NewBranch;
+import io.jenkins.plugins.konductro.operations.PullRequestDraft;
+import io.jenkins.plugins.konductro.operations.PullRequestLookup;
 import io.jenkins.plugins.konductro.operations.PullRequestResult;
 import io.jenkins.plugins.konductro.operations.PullRequestStatus;
 import io.jenkins.plugins.konductro.operations.SpecResult;
+import io.jenkins.plugins.konductro.operations.SpecUpdate;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -101,18 +105,20 @@ public final class KonductroDemo {
             return 1;
         }
         Developer developer = new Developer(credential, check.displayName(), check.accountUuid());
-        BranchResult branch = operations.startBranch(developer, repository, ticket, "Export widgets as CSV", null, null);
+        BranchResult branch = operations.startBranch(developer, NewBranch.of(repository, ticket)
+                .withSummary("Export widgets as CSV"));
         out.println("2. start branch  " + branch.branch() + " at " + branch.commit() + (branch.created() ? " (created)" : " (already there)")
                 + "\n                  " + branch.url());
-        SpecResult spec = operations.pushSpec(developer, repository, ticket, branch.branch(), SAMPLE_SPEC.formatted(ticket), null);
+        SpecResult spec = operations.pushSpec(developer, SpecUpdate.of(repository, ticket, branch.branch(), SAMPLE_SPEC.formatted(ticket)));
         out.println("3. push spec     " + spec.path() + " in " + spec.commit() + (spec.changed() ? " (committed)" : " (unchanged)")
                 + "\n                  " + spec.url());
-        PullRequestResult pr = operations.openPullRequest(developer, repository, ticket, branch.branch(), null,
-                "Adds CSV export to the widget list.", SAMPLE_CRITERIA, null, reviewers, true);
+        PullRequestResult pr = operations.openPullRequest(developer, PullRequestDraft.of(repository, ticket, branch.branch())
+                .withDescription("Adds CSV export to the widget list.").withAcceptanceCriteria(SAMPLE_CRITERIA)
+                .withReviewers(reviewers).withCloseSourceBranch(true));
         out.println("4. open PR       #" + pr.id() + " " + pr.state() + (pr.created() ? " (opened)" : " (already open)")
                 + ", reviewers " + pr.reviewersAdded() + (pr.reviewersSkipped().isEmpty() ? "" : ", skipped " + pr.reviewersSkipped())
                 + "\n                  " + pr.url());
-        PullRequestStatus status = operations.pullRequestStatus(developer, repository, pr.id(), null);
+        PullRequestStatus status = operations.pullRequestStatus(developer, PullRequestLookup.byId(repository, pr.id()));
         out.println("5. PR status     #" + status.id() + " " + status.state() + " \"" + status.title() + "\" updated "
                 + status.updatedOn() + (status.mergeCommit() == null ? "" : ", merged as " + status.mergeCommit()));
         return 0;

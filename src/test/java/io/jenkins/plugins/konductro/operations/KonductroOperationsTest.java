@@ -106,20 +106,21 @@ class KonductroOperationsTest {
     @Test
     void startBranchCreatesTheDefaultBranchFromMainInThreeRequestsThenTwo() throws Exception {
         BranchResult[] result = new BranchResult[1];
-        int cold = fixture.requestsDuring(() -> result[0] = operations.startBranch(alice, WIDGETS, "KON-42", "Export CSV", null, null));
+        int cold = fixture.requestsDuring(() -> result[0] = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")
+                .withSummary("Export CSV")));
         assertEquals(3, cold);
         assertEquals(new BranchResult("feature/KON-42-export-csv", head("main"), true,
                 "https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-export-csv"), result[0]);
         assertEquals(head("main"), head("feature/KON-42-export-csv"));
-        int warm = fixture.requestsDuring(() -> operations.startBranch(alice, WIDGETS, "KON-43", null, null, null));
+        int warm = fixture.requestsDuring(() -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-43")));
         assertEquals(2, warm);
     }
 
     @Test
     void startBranchReturnsAnExistingBranchUnchanged() throws Exception {
-        BranchResult first = operations.startBranch(alice, WIDGETS, "KON-42", "Export CSV", null, null);
+        BranchResult first = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42").withSummary("Export CSV"));
         sandbox().commitDirectly("acme-team", "widgets", "feature/KON-42-export-csv", "work.txt", "progress");
-        BranchResult again = operations.startBranch(alice, WIDGETS, "KON-42", "Export CSV", null, null);
+        BranchResult again = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42").withSummary("Export CSV"));
         assertFalse(again.created());
         assertEquals(head("feature/KON-42-export-csv"), again.commit());
         assertNotEquals(first.commit(), again.commit());
@@ -128,20 +129,22 @@ class KonductroOperationsTest {
     @Test
     void startBranchFromAnotherBranchOrASha() throws Exception {
         String developHead = sandbox().commitDirectly("acme-team", "widgets", "develop", "d.txt", "d");
-        assertEquals(developHead, operations.startBranch(alice, WIDGETS, "KON-5", null, "topic/kon-5", "develop").commit());
+        assertEquals(developHead, operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-5").withName("topic/kon-5")
+                .withFrom("develop")).commit());
         String mainHead = head("main");
-        int requests = fixture.requestsDuring(() -> operations.startBranch(alice, WIDGETS, "KON-6", null, null, mainHead));
+        int requests = fixture.requestsDuring(() -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-6")
+                .withFrom(mainHead)));
         assertEquals(1, requests);
         assertEquals(mainHead, head("feature/KON-6"));
         BitbucketException.NotFound e = expect(BitbucketException.NotFound.class,
-                () -> operations.startBranch(alice, WIDGETS, "KON-7", null, null, "no-such-branch"));
+                () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-7").withFrom("no-such-branch")));
         assertTrue(e.getMessage().contains("Base branch 'no-such-branch' does not exist"), e.getMessage());
     }
 
     @Test
     void startBranchAfterAnUnansweredCreateFindsTheBranch() throws Exception {
         sandbox().inject("POST", ".*/refs/branches", Fault.dropAfterProcessing());
-        BranchResult result = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null);
+        BranchResult result = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42"));
         assertTrue(result.created());
         assertEquals(head("main"), head("feature/KON-42"));
         assertEquals(1, fixture.exchanges().stream().filter(x -> x.method().equals("POST")).count());
@@ -150,14 +153,14 @@ class KonductroOperationsTest {
     @Test
     void startBranchAfterAConnectionLostBeforeTheCreateCreatesIt() throws Exception {
         sandbox().inject("POST", ".*/refs/branches", Fault.dropBeforeProcessing());
-        assertTrue(operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).created());
+        assertTrue(operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).created());
         assertEquals(head("main"), head("feature/KON-42"));
     }
 
     @Test
     void startBranchAfterAGatewayTimeoutOnTheCreateLooksThenCreates() throws Exception {
         sandbox().inject("POST", ".*/refs/branches", Fault.status(504));
-        assertTrue(operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).created());
+        assertTrue(operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).created());
         assertEquals(head("main"), head("feature/KON-42"));
         assertEquals(2, fixture.exchanges().stream().filter(x -> x.method().equals("POST")).count());
     }
@@ -165,20 +168,20 @@ class KonductroOperationsTest {
     @Test
     void startBranchDoesNotReadAgainAfterARateLimit() {
         sandbox().inject("POST", ".*/refs/branches", Fault.rateLimited("600"));
-        expect(BitbucketException.RateLimited.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, null, null));
+        expect(BitbucketException.RateLimited.class, () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")));
         assertEquals(3, fixture.exchanges().size());
     }
 
     @Test
     void theMainBranchNameIsReadAgainOnceItsCacheExpires() throws Exception {
         KonductroOperations noCache = new KonductroOperations(fixture.client(), java.time.Duration.ZERO);
-        noCache.startBranch(alice, WIDGETS, "KON-1", null, null, null);
-        assertEquals(3, fixture.requestsDuring(() -> noCache.startBranch(alice, WIDGETS, "KON-2", null, null, null)));
+        noCache.startBranch(alice, NewBranch.of(WIDGETS, "KON-1"));
+        assertEquals(3, fixture.requestsDuring(() -> noCache.startBranch(alice, NewBranch.of(WIDGETS, "KON-2"))));
     }
 
     @Test
     void branchLinksAreEncoded() throws Exception {
-        BranchResult result = operations.startBranch(alice, WIDGETS, "KON-42", null, "feature/KON-42-café", null);
+        BranchResult result = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42").withName("feature/KON-42-café"));
         assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-caf%C3%A9", result.url());
         assertEquals(head("main"), head("feature/KON-42-café"));
     }
@@ -186,19 +189,21 @@ class KonductroOperationsTest {
     @Test
     void startBranchRerunAfterAServerErrorFinishesTheJob() throws Exception {
         sandbox().inject("POST", ".*/refs/branches", Fault.status(500));
-        expect(BitbucketException.ServerError.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, null, null));
+        expect(BitbucketException.ServerError.class, () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")));
         assertNull(head("feature/KON-42"));
-        assertTrue(operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).created());
+        assertTrue(operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).created());
     }
 
     @Test
     void startBranchRefusesBadInputBeforeAnyCall() throws Exception {
         sandbox().clearExchanges();
-        expect(InvalidInputException.class, () -> operations.startBranch(alice, WIDGETS, "kon-42", null, null, null));
-        expect(InvalidInputException.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, "bad name", null));
-        expect(InvalidInputException.class, () -> operations.startBranch(alice, WIDGETS, "KON-42", null, null, "a..b"));
+        expect(InvalidInputException.class, () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "kon-42")));
+        expect(InvalidInputException.class, () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")
+                .withName("bad name")));
+        expect(InvalidInputException.class, () -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")
+                .withFrom("a..b")));
         expect(InvalidInputException.class,
-                () -> operations.startBranch(alice, RepositoryRef.of("other-team", "widgets"), "KON-42", null, null, null));
+                () -> operations.startBranch(alice, NewBranch.of(RepositoryRef.of("other-team", "widgets"), "KON-42")));
         assertEquals(0, fixture.exchanges().size());
     }
 
@@ -207,7 +212,7 @@ class KonductroOperationsTest {
         ApiTokenCredential reader = fixture.user("gus@acme.test", "Gus", true, "read:repository:bitbucket");
         Developer gus = new Developer(reader, "Gus", null);
         BitbucketException.MissingScope e = expect(BitbucketException.MissingScope.class,
-                () -> operations.startBranch(gus, WIDGETS, "KON-42", null, null, null));
+                () -> operations.startBranch(gus, NewBranch.of(WIDGETS, "KON-42")));
         assertTrue(e.requiredScopes().contains("write:repository:bitbucket"), e.requiredScopes().toString());
     }
 
@@ -215,9 +220,9 @@ class KonductroOperationsTest {
 
     @Test
     void pushSpecCommitsAsTheDeveloperInFourRequestsAndRerunsAsNoChange() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         SpecResult[] result = new SpecResult[1];
-        assertEquals(4, fixture.requestsDuring(() -> result[0] = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null)));
+        assertEquals(4, fixture.requestsDuring(() -> result[0] = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC))));
         assertTrue(result[0].changed());
         assertEquals(".tickets/KON-42.md", result[0].path());
         assertEquals(head(branch), result[0].commit());
@@ -226,26 +231,27 @@ class KonductroOperationsTest {
         assertTrue(fixture.exchanges().get(2).requestText().contains("KON-42: add ticket spec"));
 
         SpecResult[] again = new SpecResult[1];
-        assertEquals(2, fixture.requestsDuring(() -> again[0] = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null)));
+        assertEquals(2, fixture.requestsDuring(() -> again[0] = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC))));
         assertFalse(again[0].changed());
         assertEquals(result[0].commit(), again[0].commit());
         assertEquals(result[0].commit(), head(branch));
 
-        SpecResult updated = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC + "More.\n", "KON-42: clarify");
+        SpecResult updated = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC + "More.\n")
+                .withMessage("KON-42: clarify"));
         assertTrue(updated.changed());
         assertEquals(SPEC + "More.\n", sandbox().fileAt("acme-team", "widgets", updated.commit(), ".tickets/KON-42.md"));
     }
 
     @Test
     void pushSpecRereadsAndRetriesWhenTheBranchMoves() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         AtomicBoolean pushed = new AtomicBoolean();
         sandbox().onExchange(exchange -> {
             if (exchange.method().equals("GET") && exchange.path().contains("/src/") && pushed.compareAndSet(false, true)) {
                 sandbox().commitDirectly("acme-team", "widgets", branch, "other.txt", "a colleague's change");
             }
         });
-        SpecResult result = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        SpecResult result = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC));
         assertTrue(result.changed());
         assertEquals(SPEC, sandbox().fileAt("acme-team", "widgets", head(branch), ".tickets/KON-42.md"));
         assertEquals("a colleague's change", sandbox().fileAt("acme-team", "widgets", head(branch), "other.txt"));
@@ -254,7 +260,7 @@ class KonductroOperationsTest {
 
     @Test
     void pushSpecStopsWhenSomeoneElseChangedTheSpecMeanwhile() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         AtomicBoolean pushed = new AtomicBoolean();
         sandbox().onExchange(exchange -> {
             if (exchange.method().equals("GET") && exchange.path().contains("/src/") && pushed.compareAndSet(false, true)) {
@@ -262,46 +268,46 @@ class KonductroOperationsTest {
             }
         });
         BitbucketException.Conflict e = expect(BitbucketException.Conflict.class,
-                () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
+                () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)));
         assertTrue(e.getMessage().contains("changed by someone else"), e.getMessage());
         assertEquals("bob's version", sandbox().fileAt("acme-team", "widgets", head(branch), ".tickets/KON-42.md"));
         // Rerunning after reviewing is an explicit decision to write over it.
-        assertTrue(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
+        assertTrue(operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)).changed());
         assertEquals(SPEC, sandbox().fileAt("acme-team", "widgets", head(branch), ".tickets/KON-42.md"));
     }
 
     @Test
     void pushSpecAfterAConflictWithTheSameSpecReportsNoChange() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         AtomicBoolean pushed = new AtomicBoolean();
         sandbox().onExchange(exchange -> {
             if (exchange.method().equals("GET") && exchange.path().contains("/src/") && pushed.compareAndSet(false, true)) {
                 sandbox().commitDirectly("acme-team", "widgets", branch, ".tickets/KON-42.md", SPEC);
             }
         });
-        SpecResult result = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        SpecResult result = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC));
         assertFalse(result.changed(), "someone else wrote the same spec; this run made no commit");
         assertEquals(head(branch), result.commit());
     }
 
     @Test
     void pushSpecGivesUpAfterBoundedConflicts() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         sandbox().onExchange(exchange -> {
             if (exchange.method().equals("GET") && exchange.path().contains("/src/")) {
                 sandbox().commitDirectly("acme-team", "widgets", branch, "busy.txt", Long.toString(System.nanoTime()));
             }
         });
-        expect(BitbucketException.Conflict.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
+        expect(BitbucketException.Conflict.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)));
         assertEquals(KonductroOperations.MAX_COMMIT_ATTEMPTS, fixture.exchanges().stream().filter(x -> x.status() == 409).count());
     }
 
     @Test
     void pushSpecAfterAnUnansweredCommitMakesNoSecondCommit() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         String before = head(branch);
         sandbox().inject("POST", ".*/src", Fault.dropAfterProcessing());
-        SpecResult result = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        SpecResult result = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC));
         assertTrue(result.changed());
         assertEquals(head(branch), result.commit());
         assertEquals(1, fixture.exchanges().stream().filter(x -> x.method().equals("POST") && x.path().endsWith("/src")).count());
@@ -310,24 +316,24 @@ class KonductroOperationsTest {
 
     @Test
     void pushSpecRerunAfterAFailedCommitFinishesTheJob() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         sandbox().inject("POST", ".*/src", Fault.status(500));
-        expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
-        assertTrue(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
-        assertFalse(operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null).changed());
+        expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)));
+        assertTrue(operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)).changed());
+        assertFalse(operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)).changed());
     }
 
     @Test
     void pushSpecRerunAfterFailingToReadTheNewHeadMakesNoSecondCommit() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         sandbox().onExchange(exchange -> {
             if (exchange.method().equals("POST") && exchange.path().endsWith("/src")) {
                 sandbox().inject("GET", ".*/refs/branches/.*", Fault.status(500));
             }
         });
-        expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null));
+        expect(BitbucketException.ServerError.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC)));
         String committed = head(branch);
-        SpecResult rerun = operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        SpecResult rerun = operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC));
         assertFalse(rerun.changed());
         assertEquals(committed, rerun.commit());
         assertEquals(1, fixture.exchanges().stream().filter(x -> x.method().equals("POST") && x.path().endsWith("/src")).count());
@@ -336,7 +342,7 @@ class KonductroOperationsTest {
     @Test
     void pushSpecToAMissingBranchSaysToStartIt() {
         BitbucketException.NotFound e = expect(BitbucketException.NotFound.class,
-                () -> operations.pushSpec(alice, WIDGETS, "KON-42", "feature/KON-42", SPEC, null));
+                () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", "feature/KON-42", SPEC)));
         assertTrue(e.getMessage().contains("konductroStartBranch"), e.getMessage());
     }
 
@@ -344,32 +350,32 @@ class KonductroOperationsTest {
     void pushSpecRefusesBadSpecsBeforeAnyCall() throws Exception {
         sandbox().clearExchanges();
         byte[] latin1 = "caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
-        assertTrue(expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", "feature/KON-42", latin1, null))
+        assertTrue(expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", "feature/KON-42", latin1)))
                 .getMessage().contains("UTF-8"));
         byte[] big = new byte[KonductroOperations.MAX_SPEC_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        assertTrue(expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", "feature/KON-42", big, null))
+        assertTrue(expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", "feature/KON-42", big)))
                 .getMessage().contains("1 MiB"));
-        expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", "feature/KON-42", new byte[0], null));
-        expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", "feature/KON-42", "\ud800", null));
-        expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "../KON-42", "feature/KON-42", SPEC, null));
-        expect(InvalidInputException.class, () -> operations.pushSpec(alice, WIDGETS, "KON-42", null, SPEC, null));
+        expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", "feature/KON-42", new byte[0])));
+        expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", "feature/KON-42", "\ud800")));
+        expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "../KON-42", "feature/KON-42", SPEC)));
+        expect(InvalidInputException.class, () -> operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", null, SPEC)));
         assertEquals(0, fixture.exchanges().size());
     }
 
     @Test
     void aSpecOfExactlyOneMebibyteIsAccepted() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", null, null, null).branch();
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42")).branch();
         byte[] limit = new byte[KonductroOperations.MAX_SPEC_BYTES];
         java.util.Arrays.fill(limit, (byte) 'a');
-        assertTrue(operations.pushSpec(alice, WIDGETS, "KON-42", branch, limit, null).changed());
+        assertTrue(operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, limit)).changed());
     }
 
     // openPullRequest
 
     private String startedBranchWithSpec() throws Exception {
-        String branch = operations.startBranch(alice, WIDGETS, "KON-42", "Export CSV", null, null).branch();
-        operations.pushSpec(alice, WIDGETS, "KON-42", branch, SPEC, null);
+        String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-42").withSummary("Export CSV")).branch();
+        operations.pushSpec(alice, SpecUpdate.of(WIDGETS, "KON-42", branch, SPEC));
         return branch;
     }
 
@@ -377,8 +383,10 @@ class KonductroOperationsTest {
     void openPullRequestWithChecklistAndReviewerInTwoRequestsThenReturnsItOnRerun() throws Exception {
         String branch = startedBranchWithSpec();
         PullRequestResult[] result = new PullRequestResult[1];
-        int requests = fixture.requestsDuring(() -> result[0] = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null,
-                "Adds CSV export.", List.of("Button on the list page", "One row per widget"), null, List.of(bobUuid), true));
+        int requests = fixture.requestsDuring(() -> result[0] = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withDescription("Adds CSV export.")
+                .withAcceptanceCriteria(List.of("Button on the list page", "One row per widget"))
+                .withReviewers(List.of(bobUuid)).withCloseSourceBranch(true)));
         assertEquals(2, requests);
         assertTrue(result[0].created());
         assertEquals("OPEN", result[0].state());
@@ -392,8 +400,8 @@ class KonductroOperationsTest {
         assertTrue(pr.closeSourceBranch());
 
         PullRequestResult[] again = new PullRequestResult[1];
-        assertEquals(1, fixture.requestsDuring(() -> again[0] = operations.openPullRequest(alice, WIDGETS, "KON-42", branch,
-                "A new title", null, List.of(), null, List.of(bobUuid), true)));
+        assertEquals(1, fixture.requestsDuring(() -> again[0] = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withTitle("A new title").withReviewers(List.of(bobUuid)).withCloseSourceBranch(true))));
         assertFalse(again[0].created());
         assertEquals(result[0].id(), again[0].id());
         assertEquals(1, sandbox().pullRequests("acme-team", "widgets").size());
@@ -403,8 +411,8 @@ class KonductroOperationsTest {
     @Test
     void theAuthorIsNeverAReviewer() throws Exception {
         String branch = startedBranchWithSpec();
-        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(alice.accountUuid(), bobUuid), false);
+        PullRequestResult result = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(alice.accountUuid(), bobUuid)));
         assertEquals(List.of(bobUuid), result.reviewersAdded());
         assertEquals(List.of(new SkippedReviewer(alice.accountUuid(), "is the author of the pull request")), result.reviewersSkipped());
         assertEquals(1, fixture.exchanges().stream().filter(x -> x.method().equals("POST") && x.path().endsWith("/pullrequests")).count());
@@ -414,8 +422,8 @@ class KonductroOperationsTest {
     void aRefusedReviewerIsLeftOffAndReported() throws Exception {
         String branch = startedBranchWithSpec();
         String carolUuid = sandbox().addUser("carol@else.test", "Carol Out").uuid();
-        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(bobUuid, carolUuid), false);
+        PullRequestResult result = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(bobUuid, carolUuid)));
         assertTrue(result.created());
         assertEquals(List.of(bobUuid), result.reviewersAdded());
         assertEquals(1, result.reviewersSkipped().size());
@@ -428,8 +436,8 @@ class KonductroOperationsTest {
     void anAuthorWhoseUuidIsUnknownIsStillLeftOff() throws Exception {
         String branch = startedBranchWithSpec();
         Developer unverified = new Developer(fixture.alice(), "Alice Doe", null);
-        PullRequestResult result = operations.openPullRequest(unverified, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(alice.accountUuid()), false);
+        PullRequestResult result = operations.openPullRequest(unverified, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(alice.accountUuid())));
         assertEquals(List.of(), result.reviewersAdded());
         assertTrue(result.reviewersSkipped().get(0).reason().contains("is the author"), result.reviewersSkipped().toString());
     }
@@ -439,8 +447,8 @@ class KonductroOperationsTest {
         String branch = startedBranchWithSpec();
         String out1 = sandbox().addUser("out1@else.test", "Out One").uuid();
         String out2 = sandbox().addUser("out2@else.test", "Out Two").uuid();
-        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(out1, bobUuid, out2), false);
+        PullRequestResult result = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(out1, bobUuid, out2)));
         assertTrue(result.created());
         assertEquals(List.of(bobUuid), result.reviewersAdded());
         assertEquals(List.of(out1, out2), result.reviewersSkipped().stream().map(SkippedReviewer::uuid).toList());
@@ -460,8 +468,8 @@ class KonductroOperationsTest {
         sandbox().addMember("acme-team", "old2@acme.test", "member");
         sandbox().deactivate("old1@acme.test");
         sandbox().deactivate("old2@acme.test");
-        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(gone1, bobUuid, gone2), false);
+        PullRequestResult result = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(gone1, bobUuid, gone2)));
         assertTrue(result.created());
         assertEquals(List.of(), result.reviewersAdded());
         assertEquals(3, result.reviewersSkipped().size());
@@ -474,8 +482,8 @@ class KonductroOperationsTest {
     void openPullRequestAfterAnUnansweredCreateMakesNoSecondPullRequest() throws Exception {
         String branch = startedBranchWithSpec();
         sandbox().inject("POST", ".*/pullrequests", Fault.dropAfterProcessing());
-        PullRequestResult result = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null,
-                List.of(bobUuid), false);
+        PullRequestResult result = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withReviewers(List.of(bobUuid)));
         assertTrue(result.created());
         assertEquals(1, sandbox().pullRequests("acme-team", "widgets").size());
         assertEquals(result.id(), sandbox().pullRequests("acme-team", "widgets").get(0).id());
@@ -485,30 +493,27 @@ class KonductroOperationsTest {
     void openPullRequestRerunAfterAFailureFinishesTheJob() throws Exception {
         String branch = startedBranchWithSpec();
         sandbox().inject("POST", ".*/pullrequests", Fault.status(500));
-        expect(BitbucketException.ServerError.class, () -> operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null,
-                List.of(), null, List.of(), false));
-        assertTrue(operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null, List.of(), false).created());
+        expect(BitbucketException.ServerError.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)));
+        assertTrue(operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)).created());
         assertEquals(1, sandbox().pullRequests("acme-team", "widgets").size());
     }
 
     @Test
     void openPullRequestFromAMissingBranchReportsBitbucketsReason() {
-        BitbucketException.BadRequest e = expect(BitbucketException.BadRequest.class, () -> operations.openPullRequest(alice, WIDGETS,
-                "KON-42", "feature/KON-42", null, null, List.of(), null, List.of(), false));
+        BitbucketException.BadRequest e = expect(BitbucketException.BadRequest.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", "feature/KON-42")));
         assertTrue(e.getMessage().contains("branch not found"), e.getMessage());
     }
 
     @Test
     void openPullRequestRefusesBadInputBeforeAnyCall() throws Exception {
         sandbox().clearExchanges();
-        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, WIDGETS, "KON-42", "feature/KON-42", null, null,
-                List.of(), null, List.of("bob"), false));
-        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, WIDGETS, "KON-42", "main", null, null,
-                List.of(), "main", List.of(), false));
-        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, WIDGETS, "KON-42", "feature/KON-42", null, null,
-                List.of("ok", ""), null, List.of(), false));
-        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, WIDGETS, "KON-42", "feature/KON 42", null, null,
-                List.of(), null, List.of(), false));
+        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", "feature/KON-42")
+                .withReviewers(List.of("bob"))));
+        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", "main")
+                .withDestination("main")));
+        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", "feature/KON-42")
+                .withAcceptanceCriteria(List.of("ok", ""))));
+        expect(InvalidInputException.class, () -> operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", "feature/KON 42")));
         assertEquals(0, fixture.exchanges().size());
     }
 
@@ -517,16 +522,17 @@ class KonductroOperationsTest {
     @Test
     void statusByIdAndByBranchInOneRequest() throws Exception {
         String branch = startedBranchWithSpec();
-        long id = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, "Export CSV", null, List.of(), null, List.of(), false).id();
+        long id = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)
+                .withTitle("Export CSV")).id();
         PullRequestStatus[] status = new PullRequestStatus[1];
-        assertEquals(1, fixture.requestsDuring(() -> status[0] = operations.pullRequestStatus(alice, WIDGETS, id, null)));
+        assertEquals(1, fixture.requestsDuring(() -> status[0] = operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, id))));
         assertEquals("OPEN", status[0].state());
         assertEquals("KON-42: Export CSV", status[0].title());
         assertNull(status[0].mergeCommit());
         assertTrue(status[0].updatedOn().matches("\\d{4}-\\d\\d-\\d\\dT.*"), status[0].updatedOn());
 
         sandbox().setPullRequestState("acme-team", "widgets", id, "MERGED");
-        assertEquals(1, fixture.requestsDuring(() -> status[0] = operations.pullRequestStatus(alice, WIDGETS, null, branch)));
+        assertEquals(1, fixture.requestsDuring(() -> status[0] = operations.pullRequestStatus(alice, PullRequestLookup.bySourceBranch(WIDGETS, branch))));
         assertEquals("MERGED", status[0].state());
         assertTrue(status[0].mergeCommit() != null && status[0].mergeCommit().length() >= 12, String.valueOf(status[0].mergeCommit()));
     }
@@ -534,31 +540,31 @@ class KonductroOperationsTest {
     @Test
     void declinedAndSupersededAreReported() throws Exception {
         String branch = startedBranchWithSpec();
-        long id = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null, List.of(), false).id();
+        long id = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch)).id();
         sandbox().setPullRequestState("acme-team", "widgets", id, "DECLINED");
-        assertEquals("DECLINED", operations.pullRequestStatus(alice, WIDGETS, id, null).state());
+        assertEquals("DECLINED", operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, id)).state());
         sandbox().setPullRequestState("acme-team", "widgets", id, "SUPERSEDED");
-        assertEquals("SUPERSEDED", operations.pullRequestStatus(alice, WIDGETS, null, branch).state());
+        assertEquals("SUPERSEDED", operations.pullRequestStatus(alice, PullRequestLookup.bySourceBranch(WIDGETS, branch)).state());
         // A declined pull request is no longer open: opening again makes a new one.
-        PullRequestResult reopened = operations.openPullRequest(alice, WIDGETS, "KON-42", branch, null, null, List.of(), null, List.of(), false);
+        PullRequestResult reopened = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-42", branch));
         assertTrue(reopened.created());
         assertNotEquals(id, reopened.id());
     }
 
     @Test
     void statusOfSomethingMissingIsNotFound() {
-        expect(BitbucketException.NotFound.class, () -> operations.pullRequestStatus(alice, WIDGETS, 999L, null));
+        expect(BitbucketException.NotFound.class, () -> operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, 999L)));
         BitbucketException.NotFound e = expect(BitbucketException.NotFound.class,
-                () -> operations.pullRequestStatus(alice, WIDGETS, null, "feature/none"));
+                () -> operations.pullRequestStatus(alice, PullRequestLookup.bySourceBranch(WIDGETS, "feature/none")));
         assertTrue(e.getMessage().contains("No pull request from branch 'feature/none'"), e.getMessage());
     }
 
     @Test
     void statusNeedsExactlyOneOfIdAndBranch() throws Exception {
         sandbox().clearExchanges();
-        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, WIDGETS, null, null));
-        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, WIDGETS, 1L, "feature/x"));
-        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, WIDGETS, 0L, null));
+        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, new PullRequestLookup(WIDGETS, null, null)));
+        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, new PullRequestLookup(WIDGETS, 1L, "feature/x")));
+        expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, 0L)));
         assertEquals(0, fixture.exchanges().size());
     }
 }

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.konductro.SandboxFixture;
 import io.jenkins.plugins.konductro.SecretLeakWatch;
-import io.jenkins.plugins.konductro.credentials.ReviewerDirectory.ReviewerAccount;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
 import io.jenkins.plugins.konductro.sandbox.Fault;
 import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
+import io.jenkins.plugins.konductro.usecases.ReviewerDirectory.ReviewerAccount;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
+import io.jenkins.plugins.konductro.usecases.TestBuild;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +60,7 @@ class KonductroStepsTest {
     void theWholeTicketFlowWithBranchRememberedBetweenSteps(@TempDir Path workspace) throws Exception {
         StartBranchStep start = new StartBranchStep(REPO, "KON-42");
         start.setSummary("Export widgets as CSV");
-        Map<String, Object> branch = start.execute(build);
+        Map<String, Object> branch = start.execute(build.useCases(), build);
         assertEquals("feature/KON-42-export-widgets-as-csv", branch.get("branch"));
         assertEquals(true, branch.get("created"));
         assertEquals(sandbox.branchHead("acme-team", "widgets", "feature/KON-42-export-widgets-as-csv"), branch.get("commit"));
@@ -67,7 +69,7 @@ class KonductroStepsTest {
         Files.writeString(workspace.resolve("KON-42.md"), "# Export widgets as CSV\n", StandardCharsets.UTF_8);
         PushSpecStep push = new PushSpecStep(REPO, "KON-42");
         push.setFile("KON-42.md");
-        Map<String, Object> spec = push.execute(build.inWorkspace(workspace));
+        Map<String, Object> spec = push.execute(build.useCases(), build.inWorkspace(workspace));
         assertEquals(".tickets/KON-42.md", spec.get("path"));
         assertEquals(true, spec.get("changed"));
         assertEquals("# Export widgets as CSV\n",
@@ -77,7 +79,7 @@ class KonductroStepsTest {
         OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-42");
         open.setAcceptanceCriteria(List.of("Exports every widget", "Header row\nUTF-8"));
         open.setReviewers(List.of("bob", "carol", "alice"));
-        Map<String, Object> pr = open.execute(build);
+        Map<String, Object> pr = open.execute(build.useCases(), build);
         assertEquals(true, pr.get("created"));
         assertEquals("OPEN", pr.get("state"));
         assertEquals(List.of("bob"), pr.get("reviewersAdded"));
@@ -88,7 +90,7 @@ class KonductroStepsTest {
 
         PullRequestStatusStep status = new PullRequestStatusStep(REPO);
         status.setTicket("KON-42");
-        Map<String, Object> state = status.execute(build);
+        Map<String, Object> state = status.execute(build.useCases(), build);
         assertEquals(pr.get("id"), state.get("id"));
         assertEquals("OPEN", state.get("state"));
         assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit"), List.copyOf(state.keySet()));
@@ -111,20 +113,20 @@ class KonductroStepsTest {
         PullRequestStatusStep status = new PullRequestStatusStep(REPO);
         status.setTicket("KON-6");
         // The operations' own minimum, as BENCHMARKS.md counts them: the Jenkins layer adds nothing.
-        assertEquals(3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build)));
-        assertEquals(4, fixture.requestsDuring(() -> push.execute(build)));
-        assertEquals(2, fixture.requestsDuring(() -> new OpenPullRequestStep(REPO, "KON-6").execute(build)));
-        assertEquals(1, fixture.requestsDuring(() -> status.execute(build)));
+        assertEquals(3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build.useCases(), build)));
+        assertEquals(4, fixture.requestsDuring(() -> push.execute(build.useCases(), build)));
+        assertEquals(2, fixture.requestsDuring(() -> new OpenPullRequestStep(REPO, "KON-6").execute(build.useCases(), build)));
+        assertEquals(1, fixture.requestsDuring(() -> status.execute(build.useCases(), build)));
     }
 
     @Test
     void rerunningEveryStepFinishesTheJobWithoutDuplicates() throws Exception {
         for (int run = 1; run <= 2; run++) {
-            Map<String, Object> branch = new StartBranchStep(REPO, "KON-7").execute(build);
+            Map<String, Object> branch = new StartBranchStep(REPO, "KON-7").execute(build.useCases(), build);
             PushSpecStep push = new PushSpecStep(REPO, "KON-7");
             push.setSpec("# Spec\n");
-            Map<String, Object> spec = push.execute(build);
-            Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-7").execute(build);
+            Map<String, Object> spec = push.execute(build.useCases(), build);
+            Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-7").execute(build.useCases(), build);
             assertEquals(run == 1, branch.get("created"));
             assertEquals(run == 1, spec.get("changed"));
             assertEquals(run == 1, pr.get("created"));
@@ -134,27 +136,27 @@ class KonductroStepsTest {
 
     @Test
     void aMergedPullRequestIsReportedById() throws Exception {
-        new StartBranchStep(REPO, "KON-8").execute(build);
+        new StartBranchStep(REPO, "KON-8").execute(build.useCases(), build);
         PushSpecStep push = new PushSpecStep(REPO, "KON-8");
         push.setSpec("# Spec\n");
-        push.execute(build);
-        Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-8").execute(build);
+        push.execute(build.useCases(), build);
+        Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-8").execute(build.useCases(), build);
         sandbox.setPullRequestState("acme-team", "widgets", ((Integer) pr.get("id")).longValue(), "MERGED");
         PullRequestStatusStep status = new PullRequestStatusStep(REPO);
         status.setId((Integer) pr.get("id"));
-        assertEquals("MERGED", status.execute(build).get("state"));
+        assertEquals("MERGED", status.execute(build.useCases(), build).get("state"));
     }
 
     @Test
     void aReviewerBitbucketRefusesIsLeftOffAndNamedInTheLog() throws Exception {
         sandbox.deactivate("bob@acme.test");
-        new StartBranchStep(REPO, "KON-5").execute(build);
+        new StartBranchStep(REPO, "KON-5").execute(build.useCases(), build);
         PushSpecStep push = new PushSpecStep(REPO, "KON-5");
         push.setSpec("# Spec\n");
-        push.execute(build);
+        push.execute(build.useCases(), build);
         OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-5");
         open.setReviewers(List.of("bob"));
-        Map<String, Object> pr = open.execute(build);
+        Map<String, Object> pr = open.execute(build.useCases(), build);
         assertEquals(true, pr.get("created"));
         assertEquals(List.of(), pr.get("reviewersAdded"));
         assertEquals(List.of("bob"), pr.get("reviewersSkipped"));
@@ -202,7 +204,7 @@ class KonductroStepsTest {
                 sandbox.demoToken("alice"), aliceUuid, "Alice Doe"));
         StartBranchStep start = new StartBranchStep(REPO, "KON-3");
         start.setCredentialsId("alice-param");
-        assertEquals(true, start.execute(asSystem).get("created"));
+        assertEquals(true, start.execute(asSystem.useCases(), asSystem).get("created"));
         assertEquals(List.of("alice-param"), asSystem.tokenReads);
     }
 
@@ -210,14 +212,15 @@ class KonductroStepsTest {
     void bitbucketRefusalsFailTheStepWithTheirMessageOnly() throws Exception {
         sandbox.revoke(sandbox.demoToken("alice"));
         StepFailure failure = SecretLeakWatch.expect(StepFailure.class,
-                () -> new StartBranchStep(REPO, "KON-1").execute(build));
+                () -> new StartBranchStep(REPO, "KON-1").execute(build.useCases(), build));
         assertTrue(failure.getMessage().contains("401") || failure.getMessage().toLowerCase().contains("token"),
                 failure.getMessage());
         assertNull(failure.getCause(), "the log shows the message, not a chain of causes");
 
-        StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(
-                "acme-team/no-such-repo", "KON-1").execute(new TestBuild(new KonductroOperations(fixture.client()), "bob")
-                .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"), bobUuid, "Bob Stone")));
+        TestBuild bobsBuild = new TestBuild(new KonductroOperations(fixture.client()), "bob")
+                .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"), bobUuid, "Bob Stone");
+        StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class,
+                () -> new StartBranchStep("acme-team/no-such-repo", "KON-1").execute(bobsBuild.useCases(), bobsBuild));
         assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
     }
 
@@ -236,7 +239,7 @@ class KonductroStepsTest {
         long start = System.nanoTime();
         abort.start();
         try {
-            SecretLeakWatch.expect(InterruptedIOException.class, () -> new StartBranchStep(REPO, "KON-1").execute(build));
+            SecretLeakWatch.expect(InterruptedIOException.class, () -> new StartBranchStep(REPO, "KON-1").execute(build.useCases(), build));
         } finally {
             Thread.interrupted();
             abort.join();
@@ -251,7 +254,7 @@ class KonductroStepsTest {
         TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), "dora")
                 .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token(),
                         sandbox.user("dora@acme.test").uuid(), "Dora Read");
-        StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(REPO, "KON-1").execute(dora));
+        StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(REPO, "KON-1").execute(dora.useCases(), dora));
         assertTrue(failure.getMessage().contains("write:repository:bitbucket"), failure.getMessage());
     }
 
@@ -260,11 +263,11 @@ class KonductroStepsTest {
         TestBuild restCreated = new TestBuild(new KonductroOperations(fixture.client()), "alice")
                 .owns("alice-rest", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), null, null);
         sandbox.clearExchanges();
-        new StartBranchStep(REPO, "KON-9").execute(restCreated);
+        new StartBranchStep(REPO, "KON-9").execute(restCreated.useCases(), restCreated);
         assertEquals("/user", sandbox.exchanges().get(0).path(), "the account is read first");
         PushSpecStep push = new PushSpecStep(REPO, "KON-9");
         push.setSpec("# s\n");
-        String commit = (String) push.execute(restCreated).get("commit");
+        String commit = (String) push.execute(restCreated.useCases(), restCreated).get("commit");
         assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", commit),
                 "the display name comes from verification");
     }
@@ -275,7 +278,7 @@ class KonductroStepsTest {
 
     private StepFailure assertFailsWithoutRequests(TestBuild on, KonductroStep step, String messagePart) throws Exception {
         StepFailure[] failure = new StepFailure[1];
-        int requests = fixture.requestsDuring(() -> failure[0] = SecretLeakWatch.expect(StepFailure.class, () -> step.execute(on)));
+        int requests = fixture.requestsDuring(() -> failure[0] = SecretLeakWatch.expect(StepFailure.class, () -> step.execute(on.useCases(), on)));
         assertTrue(failure[0].getMessage().contains(messagePart), failure[0].getMessage());
         assertEquals(0, requests, "requests made before refusing: " + failure[0].getMessage());
         return failure[0];

@@ -1,0 +1,13 @@
+package hudson.model;
+
+import java.util.Calendar;
+import jenkins.model.lazy.LazyBuildMixIn;
+import jenkins.scm.RunWithSCM;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public abstract class AbstractBuild<P extends AbstractProject<P, R>, R extends AbstractBuild<P, R>> extends Run<P, R>
+        implements Queue.Executable, LazyBuildMixIn.LazyLoadingRun<P, R>, RunWithSCM<P, R> {
+    protected AbstractBuild(P job, Calendar timestamp) {
+        super(job, timestamp);
+    }
+}

@@ -1,0 +1,7 @@
+package jenkins.triggers;
+
+import hudson.model.Item;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface TriggeredItem extends Item {
+}

@@ -1,0 +1,48 @@
+package io.jenkins.plugins.konductro.build;
+
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.konductro.credentials.BuildCredentials;
+import io.jenkins.plugins.konductro.credentials.UserReviewerDirectory;
+import io.jenkins.plugins.konductro.usecases.BuildRecord;
+import io.jenkins.plugins.konductro.usecases.JobKind;
+import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
+import io.jenkins.plugins.konductro.usecases.ReviewerDirectory;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
+import io.jenkins.plugins.konductro.usecases.WorkspaceFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** A Jenkins build, Pipeline or freestyle, as the use cases see it. */
+public record JenkinsBuild(JobKind kind, PersonalCredentials credentials, ReviewerDirectory reviewers, BuildRecord record,
+        PrintStream console, Optional<WorkspaceFiles> workspace) implements RunningBuild {
+
+    /**
+     * A step runs under the build's authentication (a Pipeline step's execution captured it when the step started; a
+     * freestyle build's executor runs the whole build under it): with Authorize Project's "Run as User who Triggered
+     * Build" that is the developer, otherwise SYSTEM.
+     *
+     * @param workspace the build's workspace, or {@code null} where it has none
+     */
+    public static RunningBuild of(JobKind kind, Run<?, ?> run, FilePath workspace, TaskListener listener) {
+        return new JenkinsBuild(kind, new BuildCredentials(run, SecurityContextHolder.getContext().getAuthentication()),
+                new UserReviewerDirectory(run.getParent()), KonductroBuildAction.of(run).record(), listener.getLogger(),
+                Optional.ofNullable(workspace).map(root -> (path, maxBytes) -> read(kind, root, path, maxBytes)));
+    }
+
+    private static byte[] read(JobKind kind, FilePath workspace, String path, int maxBytes)
+            throws IOException, InterruptedException, StepFailure {
+        FilePath file = workspace.child(path);
+        if (!file.exists()) {
+            throw new StepFailure(kind.pushSpec() + ": file '" + path + "' does not exist in the workspace.");
+        }
+        try (InputStream in = file.read()) {
+            return in.readNBytes(maxBytes);
+        }
+    }
+}

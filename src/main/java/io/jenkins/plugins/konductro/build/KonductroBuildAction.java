@@ -1,0 +1,37 @@
+package io.jenkins.plugins.konductro.build;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
+import hudson.model.EnvironmentContributingAction;
+import hudson.model.InvisibleAction;
+import hudson.model.Run;
+import io.jenkins.plugins.konductro.usecases.BuildRecord;
+
+/**
+ * Kept on the build: what Konductro did in it. Later steps of the same build find the branch started for a ticket
+ * here, and build steps after a Konductro step see its results as {@code KONDUCTRO_*} environment variables.
+ */
+public final class KonductroBuildAction extends InvisibleAction implements EnvironmentContributingAction {
+    private final BuildRecord record = new BuildRecord();
+
+    /** The build's action, added to it on first use. */
+    static KonductroBuildAction of(Run<?, ?> run) {
+        synchronized (KonductroBuildAction.class) { // parallel branches of one build must share one record
+            KonductroBuildAction action = run.getAction(KonductroBuildAction.class);
+            if (action == null) {
+                action = new KonductroBuildAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    public BuildRecord record() {
+        return record;
+    }
+
+    @Override
+    public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
+        record.variables().forEach(env::put);
+    }
+}

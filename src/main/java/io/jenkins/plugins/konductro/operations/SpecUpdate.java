@@ -1,0 +1,33 @@
+package io.jenkins.plugins.konductro.operations;
+
+import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A ticket's spec to write as {@code .tickets/<TICKET>.md} on {@code branch}.
+ *
+ * @param content the spec's bytes, UTF-8 Markdown
+ * @param message the commit message; {@code null} for {@code <TICKET>: add ticket spec} (or {@code update})
+ */
+public record SpecUpdate(RepositoryRef repository, String ticket, String branch, byte[] content, String message) {
+
+    public static SpecUpdate of(RepositoryRef repository, String ticket, String branch, byte[] content) {
+        return new SpecUpdate(repository, ticket, branch, content, null);
+    }
+
+    /** The spec as text; text that cannot be written as UTF-8 is refused. */
+    public static SpecUpdate of(RepositoryRef repository, String ticket, String branch, String markdown) {
+        if (markdown == null) {
+            throw new InvalidInputException("The spec is required.");
+        }
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(markdown)) {
+            throw new InvalidInputException("The spec contains characters that cannot be written as UTF-8.");
+        }
+        return of(repository, ticket, branch, markdown.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public SpecUpdate withMessage(String message) {
+        return new SpecUpdate(repository, ticket, branch, content, message);
+    }
+}

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses whose token a step uses. Only the developer's own credential qualifies: one chosen with a Credentials
+ * parameter, or one of the acting user's personal credentials. There is no shared account to fall back to.
+ */
+public final class CredentialResolver {
+
+    private CredentialResolver() {}
+
+    /**
+     * @param credentialsId the step's {@code credentialsId}, or {@code null}/blank to take the acting user's own
+     *                      credential for {@code workspace}
+     */
+    public static StoredCredential choose(PersonalCredentials credentials, String credentialsId, String workspace)
+            throws StepFailure {
+        String user = credentials.actingUserId();
+        if (credentialsId != null && !credentialsId.isBlank()) {
+            String id = credentialsId.strip();
+            Optional<StoredCredential> chosen = credentials.forBuild(id);
+            if (chosen.isEmpty()) {
+                chosen = credentials.ownedByActingUser().stream().filter(t -> t.id().equals(id)).findFirst();
+            }
+            StoredCredential token = chosen.orElseThrow(() -> new StepFailure("No Bitbucket Cloud API token (Konductro) "
+                    + "'" + id + "' is available to this build: it is neither the name of a Credentials parameter nor "
+                    + (user == null ? "the id of a credential of the user the build runs as (" + NO_DEVELOPER + "). " + SETUPS
+                            : "the id of one of " + user + "'s own credentials.")));
+            if (!workspace.equals(token.workspace())) {
+                throw new StepFailure("Credential " + token + " is for workspace '" + token.workspace()
+                        + "', but the repository is in '" + workspace + "'. Choose your credential for '" + workspace + "'.");
+            }
+            return token;
+        }
+        if (user == null) {
+            throw new StepFailure("This build has no developer's Bitbucket Cloud API token for workspace '" + workspace
+                    + "': " + NO_DEVELOPER + ". " + SETUPS);
+        }
+        List<StoredCredential> own = credentials.ownedByActingUser().stream()
+                .filter(t -> workspace.equals(t.workspace()))
+                .toList();
+        if (own.isEmpty()) {
+            throw new StepFailure(user + " has no Bitbucket Cloud API token (Konductro) for workspace '" + workspace
+                    + "'. Add one under People › " + user + " › Credentials. " + SETUPS);
+        }
+        if (own.size() > 1) {
+            throw new StepFailure(user + " has " + own.size() + " Konductro credentials for workspace '" + workspace
+                    + "': " + own.stream().map(StoredCredential::id).collect(Collectors.joining(", "))
+                    + ". Pass the one to use as credentialsId.");
+        }
+        return own.get(0);
+    }
+
+    static final String NO_DEVELOPER = "it runs as SYSTEM, or anonymously when no user triggered it";
+
+    static final String SETUPS = "Konductro has no shared account: each developer's own token is used. Either run "
+            + "the job as the user who triggered it (Authorize Project plugin: \"Run as User who Triggered Build\") "
+            + "with your token under People › you › Credentials, or add a Credentials build parameter of type "
+            + "\"Bitbucket Cloud API token (Konductro)\" and pass its name as credentialsId (credentialsId: 'MY_TOKEN').";
+}

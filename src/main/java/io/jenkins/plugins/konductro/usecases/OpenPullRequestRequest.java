@@ -1,0 +1,72 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Open the ticket's pull request.
+ *
+ * @param sourceBranch the branch to merge; {@code null} for the one started for the ticket earlier in the build
+ * @param destination  the branch to merge into; {@code null} for the main branch
+ * @param reviewers    Jenkins user ids
+ */
+public record OpenPullRequestRequest(String repository, String ticket, String sourceBranch, String title, String description,
+        List<String> acceptanceCriteria, String destination, List<String> reviewers, boolean closeSourceBranch,
+        String credentialsId) {
+
+    public OpenPullRequestRequest {
+        acceptanceCriteria = acceptanceCriteria == null ? List.of() : List.copyOf(acceptanceCriteria);
+        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+    }
+
+    public static OpenPullRequestRequest of(String repository, String ticket) {
+        return new OpenPullRequestRequest(repository, ticket, null, null, null, List.of(), null, List.of(), false, null);
+    }
+
+    public OpenPullRequestRequest withSourceBranch(String sourceBranch) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withTitle(String title) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withDescription(String description) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withAcceptanceCriteria(List<String> acceptanceCriteria) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withDestination(String destination) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withReviewers(List<String> reviewers) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withCloseSourceBranch(boolean closeSourceBranch) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    public OpenPullRequestRequest withCredentialsId(String credentialsId) {
+        return new OpenPullRequestRequest(repository, ticket, sourceBranch, title, description, acceptanceCriteria,
+                destination, reviewers, closeSourceBranch, credentialsId);
+    }
+
+    /** With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter. */
+    public OpenPullRequestRequest expanded(UnaryOperator<String> variables) {
+        return new OpenPullRequestRequest(variables.apply(repository), variables.apply(ticket), variables.apply(sourceBranch),
+                variables.apply(title), variables.apply(description), acceptanceCriteria.stream().map(variables).toList(),
+                variables.apply(destination), reviewers.stream().map(variables).toList(), closeSourceBranch, credentialsId);
+    }
+}

@@ -1,0 +1,19 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import io.jenkins.plugins.konductro.operations.PullRequestStatus;
+import java.util.Map;
+
+/** A pull request's state as Bitbucket answered it. */
+public record PullRequestRead(PullRequestStatus status) implements KonductroResult {
+
+    @Override
+    public Map<String, Object> toMap() {
+        return KonductroResult.map("id", Math.toIntExact(status.id()), "state", status.state(), "url", status.url(),
+                "title", status.title(), "updatedOn", status.updatedOn(), "mergeCommit", status.mergeCommit());
+    }
+
+    @Override
+    public String variablePrefix() {
+        return "PR";
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * The build a Konductro use case runs in, as the use cases see it: whose credentials it may use, the other users'
+ * Bitbucket accounts, its record, its log and its workspace. In Jenkins: {@code JenkinsBuild}, for Pipeline and
+ * freestyle builds alike.
+ */
+public interface RunningBuild {
+
+    /** How the build's job calls Konductro's steps, for messages that name them. */
+    JobKind kind();
+
+    PersonalCredentials credentials();
+
+    ReviewerDirectory reviewers();
+
+    /** What Konductro did in this build so far; kept with the build. */
+    BuildRecord record();
+
+    /** The build log. */
+    PrintStream console();
+
+    /** The build's workspace; empty outside a Pipeline {@code node}. */
+    Optional<WorkspaceFiles> workspace();
+}

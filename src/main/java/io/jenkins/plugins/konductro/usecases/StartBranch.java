@@ -1,0 +1,27 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.NewBranch;
+import io.jenkins.plugins.konductro.operations.TicketKey;
+import java.io.IOException;
+
+/** Creates the ticket's feature branch, or finds the one already there, and remembers it for the build's later steps. */
+public final class StartBranch extends UseCase {
+
+    public StartBranch(KonductroOperations operations) {
+        super(operations);
+    }
+
+    public BranchStarted run(StartBranchRequest request, RunningBuild build) throws IOException, InterruptedException, StepFailure {
+        return expected(() -> {
+            RepositoryRef repo = RepositoryRef.parse(request.repository());
+            TicketKey ticket = TicketKey.of(request.ticket());
+            BranchStarted started = new BranchStarted(operations.startBranch(developer(build, request.credentialsId(), repo),
+                    NewBranch.of(repo, request.ticket()).withSummary(request.summary()).withName(request.newBranch())
+                            .withFrom(request.from())));
+            build.record().rememberBranch(repo, ticket, started.branch().branch());
+            return finish(build, started, StepTexts.branchCreated(started, repo));
+        });
+    }
+}

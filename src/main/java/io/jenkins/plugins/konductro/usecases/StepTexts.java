@@ -1,0 +1,71 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.TicketKey;
+import java.util.List;
+
+/** What the steps write to the build log and fail with, for Pipeline and freestyle builds alike. */
+final class StepTexts {
+
+    private StepTexts() {}
+
+    static String branchCreated(BranchStarted started, RepositoryRef repo) {
+        return (started.branch().created() ? "Created branch " : "Branch already there: ") + started.branch().branch()
+                + " in " + repo.fullName() + " at " + shortHash(started.branch().commit()) + " — " + started.branch().url();
+    }
+
+    static String specPushed(SpecPushed pushed, RepositoryRef repo, String branch) {
+        return (pushed.spec().changed() ? "Pushed " + pushed.spec().path() + " to " : pushed.spec().path()
+                + " is already up to date on ") + branch + " in " + repo.fullName() + " at " + shortHash(pushed.spec().commit())
+                + " — " + pushed.spec().url();
+    }
+
+    static String reviewerNotAdded(String userId, String reason) {
+        return "Reviewer " + userId + " not added: " + reason + ".";
+    }
+
+    static String pullRequestOpened(PullRequestOpened opened, RepositoryRef repo, String source) {
+        List<String> added = opened.reviewersAdded();
+        return (opened.pullRequest().created() ? "Opened pull request #" : "Pull request already open: #")
+                + opened.pullRequest().id() + " " + source + " in " + repo.fullName()
+                + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added)) + " — " + opened.pullRequest().url();
+    }
+
+    static String pullRequestRead(PullRequestRead read, RepositoryRef repo) {
+        return "Pull request #" + read.status().id() + " in " + repo.fullName() + " is " + read.status().state() + ": "
+                + read.status().title() + " — " + read.status().url();
+    }
+
+    static String noBranch(JobKind kind, String step, RepositoryRef repo, TicketKey ticket) {
+        return step + ": give branch, or run " + kind.startBranch() + " for " + repo.fullName() + " and " + ticket
+                + " earlier in this build.";
+    }
+
+    static String specOrFile(JobKind kind, boolean neither) {
+        return kind.pushSpec() + ": give either spec (the Markdown text) or file (a path in the workspace), "
+                + (neither ? "not neither." : "not both.");
+    }
+
+    static String noWorkspace(JobKind kind, String file) {
+        return kind.pushSpec() + ": file '" + file + "' is read from the workspace, and there is none here. "
+                + (kind == JobKind.PIPELINE ? "Call the step inside node { … }, or pass the text as spec: readFile('" + file
+                        + "')." : "Run the build on an agent with a workspace, or give the spec as text.");
+    }
+
+    static String noPullRequestChosen(JobKind kind) {
+        return kind.pullRequestStatus() + ": give id (the pull request number), branch (its source branch) or ticket "
+                + "(after " + kind.startBranch() + " in this build).";
+    }
+
+    static String notAPullRequestId(String id) {
+        return "Pull request id '" + id + "' is not a number; give the pull request's number, such as 42.";
+    }
+
+    static String credentialDoesNotWork(StoredCredential stored, String problem) {
+        return "Credential " + stored + " does not work: " + problem;
+    }
+
+    private static String shortHash(String commit) {
+        return commit == null ? "?" : commit.substring(0, Math.min(12, commit.length()));
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
+import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.CredentialCheck;
+import io.jenkins.plugins.konductro.operations.Developer;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.TicketKey;
+import java.io.IOException;
+
+/** What the four use cases share: whose token a step uses, which branch it works on, and what counts as expected. */
+abstract class UseCase {
+    final KonductroOperations operations;
+
+    UseCase(KonductroOperations operations) {
+        this.operations = operations;
+    }
+
+    /** The work of a use case, which may fail in the ways {@link #expected(Work)} turns into a {@link StepFailure}. */
+    interface Work<T> {
+        T run() throws IOException, InterruptedException, StepFailure;
+    }
+
+    /**
+     * Runs the work. Failures the developer can act on (bad input, Bitbucket's refusals) become a {@link StepFailure}
+     * carrying only the message; an interrupted call and anything else keep their type.
+     */
+    static <T> T expected(Work<T> work) throws IOException, InterruptedException, StepFailure {
+        try {
+            return work.run();
+        } catch (InvalidInputException | BitbucketException e) {
+            throw new StepFailure(e.getMessage());
+        }
+    }
+
+    /** The developer whose token the step uses. A credential whose account was never recorded is verified first. */
+    Developer developer(RunningBuild build, String credentialsId, RepositoryRef repo) throws StepFailure, IOException {
+        StoredCredential stored = CredentialResolver.choose(build.credentials(), credentialsId, repo.workspace());
+        ApiTokenCredential credential = stored.unlock();
+        if (stored.accountUuid() != null) {
+            return new Developer(credential, stored.displayName(), stored.accountUuid());
+        }
+        CredentialCheck check = operations.verifyCredential(credential);
+        if (!check.valid()) {
+            throw new StepFailure(StepTexts.credentialDoesNotWork(stored, check.problem()));
+        }
+        return new Developer(credential, check.displayName(), check.accountUuid());
+    }
+
+    /** The branch given, else the one started for the ticket earlier in the build. */
+    static String branchOrStarted(RunningBuild build, String given, RepositoryRef repo, TicketKey ticket, String step)
+            throws StepFailure {
+        if (given != null) {
+            return given;
+        }
+        return build.record().branchFor(repo, ticket)
+                .orElseThrow(() -> new StepFailure(StepTexts.noBranch(build.kind(), step, repo, ticket)));
+    }
+
+    /** Records the result with the build, writes its log line, and returns it. */
+    static <R extends KonductroResult> R finish(RunningBuild build, R result, String logLine) {
+        build.record().record(result);
+        build.console().println(logLine);
+        return result;
+    }
+}

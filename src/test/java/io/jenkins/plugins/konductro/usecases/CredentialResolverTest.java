@@ -1,0 +1,91 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Whose token a step uses: the rules of issue 3 §4, on the plugin's own lookup seam. */
+class CredentialResolverTest {
+
+    private final InMemoryCredentials credentials = new InMemoryCredentials("alice");
+    private final Map<String, StoredCredential> parameters = credentials.parameters;
+    private final List<StoredCredential> own = credentials.own;
+
+    private static StoredCredential token(String id, String workspace) {
+        return new StoredCredential(id, workspace, id + "@acme.test", "{uuid-" + id + "}", id, () -> {
+            throw new AssertionError("choosing a credential never reads its token");
+        });
+    }
+
+    @Test
+    void withoutAnIdTheActingUsersOwnCredentialForTheWorkspaceIsUsed() throws Exception {
+        own.add(token("alice-other", "other-team"));
+        own.add(token("alice-acme", "acme-team"));
+        assertEquals("alice-acme", CredentialResolver.choose(credentials, null, "acme-team").id());
+        assertEquals("alice-acme", CredentialResolver.choose(credentials, "  ", "acme-team").id());
+    }
+
+    @Test
+    void anIdIsLookedUpForTheBuildFirstThenAmongTheUsersOwn() throws Exception {
+        parameters.put("param-token", token("param-token", "acme-team"));
+        own.add(token("alice-acme", "acme-team"));
+        assertEquals("param-token", CredentialResolver.choose(credentials, "param-token", "acme-team").id());
+        assertEquals("alice-acme", CredentialResolver.choose(credentials, "alice-acme", "acme-team").id());
+    }
+
+    @Test
+    void aBuildRunningAsSystemHasOnlyItsCredentialsParameter() throws Exception {
+        credentials.actingUser = null;
+        own.add(token("alice-acme", "acme-team"));
+        parameters.put("chosen", token("chosen", "acme-team"));
+        assertEquals("chosen", CredentialResolver.choose(credentials, "chosen", "acme-team").id());
+
+        String none = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, null, "acme-team"))
+                .getMessage();
+        assertTrue(none.contains("runs as SYSTEM"), none);
+        assertTrue(none.contains("no shared account"), none);
+        assertTrue(none.contains("\"Run as User who Triggered Build\""), none);
+        assertTrue(none.contains("Credentials build parameter"), none);
+
+        String unknownId = assertThrows(StepFailure.class,
+                () -> CredentialResolver.choose(credentials, "alice-acme", "acme-team")).getMessage();
+        assertTrue(unknownId.contains("'alice-acme'") && unknownId.contains("runs as SYSTEM"), unknownId);
+    }
+
+    @Test
+    void noCredentialForTheWorkspaceSaysWhereToAddOne() {
+        own.add(token("alice-other", "other-team"));
+        String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, null, "acme-team"))
+                .getMessage();
+        assertTrue(message.startsWith("alice has no Bitbucket Cloud API token (Konductro) for workspace 'acme-team'"), message);
+        assertTrue(message.contains("People › alice › Credentials"), message);
+    }
+
+    @Test
+    void severalCredentialsForTheWorkspaceAreListedByIdAndNoneIsGuessed() {
+        own.add(token("alice-1", "acme-team"));
+        own.add(token("alice-2", "acme-team"));
+        String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, null, "acme-team"))
+                .getMessage();
+        assertTrue(message.contains("alice-1, alice-2") && message.contains("credentialsId"), message);
+    }
+
+    @Test
+    void aCredentialForAnotherWorkspaceIsRefused() {
+        own.add(token("alice-other", "other-team"));
+        String message = assertThrows(StepFailure.class,
+                () -> CredentialResolver.choose(credentials, "alice-other", "acme-team")).getMessage();
+        assertTrue(message.contains("is for workspace 'other-team'"), message);
+    }
+
+    @Test
+    void anUnknownIdIsNamed() {
+        String message = assertThrows(StepFailure.class,
+                () -> CredentialResolver.choose(credentials, "typo", "acme-team")).getMessage();
+        assertTrue(message.contains("'typo'") && message.contains("alice's own credentials"), message);
+    }
+}

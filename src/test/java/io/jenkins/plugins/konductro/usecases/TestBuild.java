@@ -1,0 +1,114 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import io.jenkins.plugins.konductro.SecretLeakWatch;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One build, as the use cases see it through {@link RunningBuild}: the developer it runs as and their credentials,
+ * other users' accounts for reviewers, its record, a log, and optionally a workspace directory. Not an imitation of
+ * Jenkins: it implements the plugin's own port, which the Jenkins side implements with the Credentials API.
+ */
+public final class TestBuild implements RunningBuild {
+    private final KonductroUseCases useCases;
+    private final JobKind kind;
+    private final InMemoryCredentials credentials;
+    public final Map<String, StoredCredential> parameters;
+    public final Map<String, ReviewerDirectory.ReviewerAccount> accounts = new HashMap<>();
+    public final List<String> tokenReads = new ArrayList<>();
+    private final BuildRecord record = new BuildRecord();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
+    private Path workspace;
+
+    /** @param actingUser the Jenkins user the build runs as; {@code null} for SYSTEM */
+    public TestBuild(KonductroOperations operations, JobKind kind, String actingUser) {
+        this.useCases = KonductroUseCases.over(operations);
+        this.kind = kind;
+        this.credentials = new InMemoryCredentials(actingUser);
+        this.parameters = credentials.parameters;
+    }
+
+    /** A Pipeline build. */
+    public TestBuild(KonductroOperations operations, String actingUser) {
+        this(operations, JobKind.PIPELINE, actingUser);
+    }
+
+    /** The use cases a step of this build runs, over the test's operations. */
+    public KonductroUseCases useCases() {
+        return useCases;
+    }
+
+    /** Adds a personal credential of the acting user. */
+    public TestBuild owns(String id, String workspace, String email, String token, String accountUuid, String displayName) {
+        credentials.own.add(token(id, workspace, email, token, accountUuid, displayName));
+        return this;
+    }
+
+    public StoredCredential token(String id, String workspace, String email, String token, String accountUuid,
+            String displayName) {
+        SecretLeakWatch.secret(token);
+        return new StoredCredential(id, workspace, email, accountUuid, displayName, () -> {
+            tokenReads.add(id);
+            return token;
+        });
+    }
+
+    public TestBuild inWorkspace(Path directory) {
+        this.workspace = directory;
+        return this;
+    }
+
+    public String log() {
+        String text = log.toString(StandardCharsets.UTF_8);
+        text.lines().forEach(SecretLeakWatch::recordLine);
+        return text;
+    }
+
+    @Override
+    public JobKind kind() {
+        return kind;
+    }
+
+    @Override
+    public PersonalCredentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public ReviewerDirectory reviewers() {
+        return (userId, ws) -> accounts.getOrDefault(userId, ReviewerDirectory.ReviewerAccount.missing("has no credential"));
+    }
+
+    @Override
+    public BuildRecord record() {
+        return record;
+    }
+
+    @Override
+    public PrintStream console() {
+        return console;
+    }
+
+    @Override
+    public Optional<WorkspaceFiles> workspace() {
+        if (workspace == null) {
+            return Optional.empty();
+        }
+        return Optional.of((path, maxBytes) -> {
+            try (InputStream in = Files.newInputStream(workspace.resolve(path))) {
+                return in.readNBytes(maxBytes);
+            }
+        });
+    }
+}

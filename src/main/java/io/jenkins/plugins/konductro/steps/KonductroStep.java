@@ -90,5 +90,9 @@ public abstract class KonductroStep extends Step {
         public FormValidation doCheckRepository(@QueryParameter String value) {
             return StepForms.checkRepository(value);
         }
+
+        public FormValidation doCheckTicket(@QueryParameter String value) {
+            return StepForms.checkTicket(value);
+        }
     }
 }

@@ -1,0 +1,128 @@
+package io.jenkins.plugins.konductro.freestyle;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.build.JenkinsBuild;
+import io.jenkins.plugins.konductro.build.StepForms;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.JobKind;
+import io.jenkins.plugins.konductro.usecases.KonductroResult;
+import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.RunningBuild;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
+import java.io.IOException;
+import java.util.function.UnaryOperator;
+import jenkins.tasks.SimpleBuildStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The arguments the four Konductro freestyle build steps share: the repository, the branch, and whose token to use.
+ * A build step holds its arguments, expands {@code ${VAR}} in them from the build's environment, and runs one use
+ * case; its results reach the later build steps as {@code KONDUCTRO_*} variables.
+ */
+public abstract class KonductroBuilder extends Builder implements SimpleBuildStep {
+    private final String repository;
+    private String branch;
+    private String credentialsId;
+
+    protected KonductroBuilder(String repository) {
+        this.repository = repository;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    /** The branch to work on; each build step says what it means and defaults to. */
+    public String getBranch() {
+        return branch;
+    }
+
+    @DataBoundSetter
+    public void setBranch(String branch) {
+        this.branch = Arguments.text(branch);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** A Credentials parameter's name, or one of your own credential ids; not expanded (the Credentials API does that). */
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = Arguments.text(credentialsId);
+    }
+
+    /** Only a spec read from a file needs the workspace. */
+    @Override
+    public boolean requiresWorkspace() {
+        return false;
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
+            @NonNull TaskListener listener) throws InterruptedException, IOException {
+        perform(run, workspace, env, listener);
+    }
+
+    @Override
+    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
+            throws InterruptedException, IOException {
+        perform(run, null, env, listener);
+    }
+
+    private void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
+            throws InterruptedException, IOException {
+        try {
+            execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.FREESTYLE, run, workspace, listener), env::expand);
+        } catch (StepFailure e) {
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Runs the build step with {@code ${VAR}} references expanded by {@code variables}. */
+    public final KonductroResult execute(KonductroUseCases useCases, RunningBuild build, UnaryOperator<String> variables)
+            throws IOException, InterruptedException, StepFailure {
+        return run(useCases, build, variables);
+    }
+
+    abstract KonductroResult run(KonductroUseCases useCases, RunningBuild build, UnaryOperator<String> variables)
+            throws IOException, InterruptedException, StepFailure;
+
+    /** Offered in every job type that has build steps; the credential picker and the field checks. */
+    public abstract static class KonductroBuilderDescriptor extends BuildStepDescriptor<Builder> {
+        @Override
+        @SuppressWarnings("rawtypes") // the real signature takes the raw type
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return StepForms.credentialsItems(item, credentialsId);
+        }
+
+        public FormValidation doCheckRepository(@QueryParameter String value) {
+            return StepForms.checkRepository(value);
+        }
+
+        public FormValidation doCheckTicket(@QueryParameter String value) {
+            return StepForms.checkTicket(value);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package io.jenkins.plugins.konductro.freestyle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.SandboxFixture;
+import io.jenkins.plugins.konductro.SecretLeakWatch;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
+import io.jenkins.plugins.konductro.usecases.JobKind;
+import io.jenkins.plugins.konductro.usecases.ReviewerDirectory.ReviewerAccount;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
+import io.jenkins.plugins.konductro.usecases.TestBuild;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four freestyle build steps, run as a freestyle build runs them one after the other, against the Bitbucket
+ * Cloud sandbox. The build's environment is its parameters plus the {@code KONDUCTRO_*} variables the earlier build
+ * steps recorded, as {@code Run.getEnvironment} assembles it from the parameters action and Konductro's action.
+ */
+class KonductroBuildersTest {
+    private static final String REPO = "acme-team/widgets";
+
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
+
+    private BitbucketSandbox sandbox;
+    private String aliceUuid;
+    private TestBuild build;
+    private final Map<String, String> parameters = new HashMap<>();
+
+    @BeforeEach
+    void aliceRunsAFreestyleBuild() {
+        sandbox = fixture.sandbox();
+        aliceUuid = sandbox.user("alice@acme.test").uuid();
+        build = aliceBuild();
+        build.accounts.put("bob", ReviewerAccount.of(sandbox.user("bob@acme.test").uuid()));
+    }
+
+    private TestBuild aliceBuild() {
+        return new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, "alice")
+                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), aliceUuid, "Alice Doe");
+    }
+
+    @AfterEach
+    void theBuildLogGoesToTheLeakSearch() {
+        build.log();
+    }
+
+    /** {@code ${NAME}} from the build's environment, left as it is when unknown (as {@code EnvVars.expand} does). */
+    private UnaryOperator<String> environment(TestBuild of) {
+        Map<String, String> env = new HashMap<>(parameters);
+        env.putAll(of.record().variables());
+        return text -> {
+            if (text == null) {
+                return null;
+            }
+            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)}").matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(m.group(1), m.group())));
+            }
+            return m.appendTail(out).toString();
+        };
+    }
+
+    private Map<String, Object> run(KonductroBuilder step) throws Exception {
+        return run(build, step);
+    }
+
+    private Map<String, Object> run(TestBuild on, KonductroBuilder step) throws Exception {
+        return step.execute(on.useCases(), on, environment(on)).toMap();
+    }
+
+    @Test
+    void aParameterizedFreestyleBuildRunsTheWholeFlowAndSetsItsVariables(@TempDir Path workspace) throws Exception {
+        parameters.put("TICKET", "KON-42");
+        parameters.put("SUMMARY", "Export widgets as CSV");
+        parameters.put("CRITERIA", "Exports every widget\nHeader row");
+
+        StartBranchBuilder start = new StartBranchBuilder(REPO, "${TICKET}");
+        start.setSummary("${SUMMARY}");
+        assertEquals("feature/KON-42-export-widgets-as-csv", run(start).get("branch"));
+
+        Files.writeString(workspace.resolve("KON-42.md"), "# Export widgets as CSV\n", StandardCharsets.UTF_8);
+        PushSpecBuilder push = new PushSpecBuilder(REPO, "${TICKET}");
+        push.setFile("${TICKET}.md");
+        assertTrue(push.requiresWorkspace(), "a spec read from a file needs the workspace");
+        Map<String, Object> spec = run(build.inWorkspace(workspace), push);
+        assertEquals("# Export widgets as CSV\n",
+                sandbox.fileAt("acme-team", "widgets", (String) spec.get("commit"), ".tickets/KON-42.md"));
+
+        OpenPullRequestBuilder open = new OpenPullRequestBuilder(REPO, "${TICKET}");
+        open.setAcceptanceCriteria("${CRITERIA}\nUTF-8");
+        open.setReviewers("bob\ncarol");
+        Map<String, Object> pr = run(open);
+        assertEquals(List.of("bob"), pr.get("reviewersAdded"));
+        assertEquals(List.of("carol"), pr.get("reviewersSkipped"));
+        SandboxPullRequest opened = sandbox.pullRequests("acme-team", "widgets").get(0);
+        assertTrue(opened.description().contains("- [ ] Exports every widget\n- [ ] Header row\n- [ ] UTF-8"),
+                opened.description());
+
+        PullRequestStatusBuilder status = new PullRequestStatusBuilder(REPO);
+        status.setId("${KONDUCTRO_PR_ID}");
+        assertEquals("OPEN", run(status).get("state"));
+
+        Map<String, String> env = build.record().variables();
+        assertEquals("feature/KON-42-export-widgets-as-csv", env.get("KONDUCTRO_BRANCH"));
+        assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-export-widgets-as-csv",
+                env.get("KONDUCTRO_BRANCH_URL"));
+        assertEquals("true", env.get("KONDUCTRO_BRANCH_CREATED"));
+        assertEquals(".tickets/KON-42.md", env.get("KONDUCTRO_SPEC_PATH"));
+        assertEquals(spec.get("commit"), env.get("KONDUCTRO_SPEC_COMMIT"));
+        assertEquals("true", env.get("KONDUCTRO_SPEC_CHANGED"));
+        assertEquals(String.valueOf(opened.id()), env.get("KONDUCTRO_PR_ID"));
+        assertEquals("https://bitbucket.org/acme-team/widgets/pull-requests/" + opened.id(), env.get("KONDUCTRO_PR_URL"));
+        assertEquals("OPEN", env.get("KONDUCTRO_PR_STATE"));
+        assertEquals("bob", env.get("KONDUCTRO_PR_REVIEWERS_ADDED"));
+        assertEquals("carol", env.get("KONDUCTRO_PR_REVIEWERS_SKIPPED"));
+        assertEquals(opened.title(), env.get("KONDUCTRO_PR_TITLE"));
+        assertFalse(env.containsKey("KONDUCTRO_PR_MERGE_COMMIT"), "an open pull request has no merge commit");
+
+        String log = build.log();
+        assertTrue(log.contains("Created branch feature/KON-42-export-widgets-as-csv in acme-team/widgets"), log);
+        assertTrue(log.contains("Pushed .tickets/KON-42.md to feature/KON-42-export-widgets-as-csv"), log);
+        assertTrue(log.contains("Reviewer carol not added: has no credential."), log);
+        assertTrue(log.contains("Pull request #" + opened.id() + " in acme-team/widgets is OPEN"), log);
+    }
+
+    @Test
+    void rerunningTheBuildAfterAFailureFinishesTheWorkWithoutDuplicates() throws Exception {
+        sandbox.inject("POST", ".*/pullrequests", io.jenkins.plugins.konductro.sandbox.Fault.status(500));
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            TestBuild rerun = attempt == 1 ? build : aliceBuild();
+            Map<String, Object> branch = run(rerun, new StartBranchBuilder(REPO, "KON-7"));
+            PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-7");
+            push.setSpec("# Spec\n");
+            Map<String, Object> spec = run(rerun, push);
+            assertEquals(attempt == 1, branch.get("created"));
+            assertEquals(attempt == 1, spec.get("changed"));
+            assertFalse(push.requiresWorkspace(), "a spec given as text needs no workspace");
+            if (attempt == 1) {
+                StepFailure failure = SecretLeakWatch.expect(StepFailure.class,
+                        () -> run(rerun, new OpenPullRequestBuilder(REPO, "KON-7")));
+                assertTrue(failure.getMessage().contains("500"), failure.getMessage());
+                assertEquals(0, sandbox.pullRequests("acme-team", "widgets").size());
+            } else {
+                assertEquals(true, run(rerun, new OpenPullRequestBuilder(REPO, "KON-7")).get("created"));
+            }
+            rerun.log();
+        }
+        assertEquals(1, sandbox.pullRequests("acme-team", "widgets").size());
+    }
+
+    @Test
+    void eachFailureFailsTheBuildWithItsMessageOnly() throws Exception {
+        StepFailure noToken = assertFailsWithoutRequests(
+                new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, null),
+                new StartBranchBuilder(REPO, "KON-1"), "runs as SYSTEM");
+        assertTrue(noToken.getMessage().contains("Credentials build parameter"), noToken.getMessage());
+
+        PullRequestStatusBuilder notANumber = new PullRequestStatusBuilder(REPO);
+        notANumber.setId("${PR}");
+        parameters.put("PR", "#12");
+        assertFailsWithoutRequests(build, notANumber, "Pull request id '#12' is not a number");
+        assertFailsWithoutRequests(build, new PullRequestStatusBuilder(REPO),
+                "Konductro: read the pull request's status: give id (the pull request number), branch (its source branch) "
+                        + "or ticket (after Konductro: start the ticket's branch in this build).");
+        assertFailsWithoutRequests(build, new PushSpecBuilder(REPO, "KON-1"),
+                "Konductro: push the ticket's spec: give either spec (the Markdown text) or file");
+        PushSpecBuilder noBranch = new PushSpecBuilder(REPO, "KON-1");
+        noBranch.setSpec("# x");
+        assertFailsWithoutRequests(build, noBranch, "Konductro: push the ticket's spec: give branch, or run "
+                + "Konductro: start the ticket's branch for acme-team/widgets and KON-1 earlier in this build.");
+        assertFailsWithoutRequests(build, new StartBranchBuilder("https://bitbucket.example.com/scm/acme/widgets.git", "KON-1"),
+                "Bitbucket Cloud");
+        parameters.put("TICKET", "kon-1");
+        assertFailsWithoutRequests(build, new StartBranchBuilder(REPO, "${TICKET}"), "kon-1");
+        assertEquals(List.of(), build.tokenReads, "no token is read for a build step that cannot run");
+
+        StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class,
+                () -> run(new StartBranchBuilder("acme-team/no-such-repo", "KON-1")));
+        assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
+        assertNull(missingRepo.getCause(), "the log shows the message, not a chain of causes");
+
+        var readOnly = fixture.user("dora@acme.test", "Dora Read", true, BitbucketSandbox.SCOPE_READ_USER,
+                BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
+        TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, "dora")
+                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token(), sandbox.user("dora@acme.test").uuid(),
+                        "Dora Read");
+        StepFailure scope = SecretLeakWatch.expect(StepFailure.class, () -> run(dora, new StartBranchBuilder(REPO, "KON-1")));
+        assertTrue(scope.getMessage().contains("write:repository:bitbucket"), scope.getMessage());
+
+        sandbox.revoke(sandbox.demoToken("alice"));
+        StepFailure revoked = SecretLeakWatch.expect(StepFailure.class, () -> run(new StartBranchBuilder(REPO, "KON-1")));
+        assertTrue(revoked.getMessage().contains("401"), revoked.getMessage());
+    }
+
+    @Test
+    void aCredentialsParameterIsPassedByNameAndNotExpanded() throws Exception {
+        TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, null);
+        asSystem.parameters.put("${KONDUCTRO_TOKEN}", asSystem.token("alice-param", "acme-team", "alice@acme.test",
+                sandbox.demoToken("alice"), aliceUuid, "Alice Doe"));
+        parameters.put("KONDUCTRO_TOKEN", "alice-param"); // the parameter's value: the chosen credential's id
+        StartBranchBuilder start = new StartBranchBuilder(REPO, "KON-3");
+        start.setCredentialsId("${KONDUCTRO_TOKEN}");
+        assertEquals(true, run(asSystem, start).get("created"));
+        assertEquals(List.of("alice-param"), asSystem.tokenReads);
+        asSystem.log();
+    }
+
+    private StepFailure assertFailsWithoutRequests(TestBuild on, KonductroBuilder step, String messagePart) throws Exception {
+        StepFailure[] failure = new StepFailure[1];
+        int requests = fixture.requestsDuring(() -> failure[0] = SecretLeakWatch.expect(StepFailure.class, () -> run(on, step)));
+        assertTrue(failure[0].getMessage().contains(messagePart), failure[0].getMessage());
+        assertEquals(0, requests, "requests made before refusing: " + failure[0].getMessage());
+        on.log();
+        return failure[0];
+    }
+}

@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.Descriptor;
+import hudson.tasks.BuildStepDescriptor;
 import io.jenkins.plugins.konductro.credentials.impl.BitbucketApiTokenCredentialsImpl;
+import io.jenkins.plugins.konductro.freestyle.KonductroBuilder;
+import io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder;
+import io.jenkins.plugins.konductro.freestyle.PullRequestStatusBuilder;
+import io.jenkins.plugins.konductro.freestyle.PushSpecBuilder;
+import io.jenkins.plugins.konductro.freestyle.StartBranchBuilder;
 import io.jenkins.plugins.konductro.steps.KonductroStep;
 import io.jenkins.plugins.konductro.steps.OpenPullRequestStep;
 import io.jenkins.plugins.konductro.steps.PullRequestStatusStep;
@@ -27,6 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -49,6 +57,17 @@ class ViewsTest {
                     "acceptanceCriteria", "destination", "reviewers", "closeSourceBranch", "credentialsId")),
             PullRequestStatusStep.class, List.of(List.of("repository"), List.of("id", "branch", "ticket", "credentialsId")));
 
+    /** Each freestyle build step has the fields of its Pipeline step (issue 7 §2). */
+    private static final Map<Class<? extends KonductroBuilder>, Class<? extends KonductroStep>> BUILDERS = Map.of(
+            StartBranchBuilder.class, StartBranchStep.class, PushSpecBuilder.class, PushSpecStep.class,
+            OpenPullRequestBuilder.class, OpenPullRequestStep.class, PullRequestStatusBuilder.class, PullRequestStatusStep.class);
+
+    private static final Map<Class<? extends KonductroBuilder>, String> BUILDER_NAMES = Map.of(
+            StartBranchBuilder.class, "Konductro: start the ticket's branch",
+            PushSpecBuilder.class, "Konductro: push the ticket's spec",
+            OpenPullRequestBuilder.class, "Konductro: open the ticket's pull request",
+            PullRequestStatusBuilder.class, "Konductro: read the pull request's status");
+
     private static final Map<Class<? extends KonductroStep>, String> FUNCTION_NAMES = Map.of(
             StartBranchStep.class, "konductroStartBranch", PushSpecStep.class, "konductroPushSpec",
             OpenPullRequestStep.class, "konductroOpenPr", PullRequestStatusStep.class, "konductroPrStatus");
@@ -56,7 +75,7 @@ class ViewsTest {
     @Test
     void everyJellyFileIsWellFormedAndEscapesByDefault() throws Exception {
         List<Path> jelly = files(".jelly");
-        assertTrue(jelly.size() >= 6, "index, the credential's view and a config per step: " + jelly);
+        assertTrue(jelly.size() >= 10, "index, the credential's view and a config per step and build step: " + jelly);
         for (Path file : jelly) {
             assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith(JELLY_HEADER), file + " must begin with " + JELLY_HEADER);
             parse(file);
@@ -105,8 +124,48 @@ class ViewsTest {
     }
 
     @Test
+    void eachFreestyleBuildStepTakesTheFieldsOfItsPipelineStepAndShowsThemAll() throws Exception {
+        Set<String> functionNames = new TreeSet<>(FUNCTION_NAMES.values());
+        for (var entry : BUILDERS.entrySet()) {
+            Class<? extends KonductroBuilder> builder = entry.getKey();
+            List<List<String>> expected = ARGUMENTS.get(entry.getValue());
+            assertEquals(expected.get(0), parameterNames(dataBoundConstructor(builder)), builder.getSimpleName() + " required");
+            assertEquals(new TreeSet<>(expected.get(1)), setterNames(builder), builder.getSimpleName() + " optional");
+            Set<String> all = new LinkedHashSet<>(expected.get(0));
+            all.addAll(expected.get(1));
+            assertEquals(all, new LinkedHashSet<>(fields(view(builder, "config.jelly"))), builder.getSimpleName() + " config.jelly");
+            assertTrue(Files.exists(view(builder, "help.html")), builder.getSimpleName() + " has no help.html");
+
+            Class<?> descriptor = Class.forName(builder.getName() + "$DescriptorImpl");
+            assertTrue(BuildStepDescriptor.class.isAssignableFrom(descriptor));
+            assertTrue(descriptor.isAnnotationPresent(hudson.Extension.class), descriptor + " is not an @Extension");
+            assertEquals(BUILDER_NAMES.get(builder), ((Descriptor<?>) descriptor.getConstructor().newInstance()).getDisplayName());
+            Symbol symbol = descriptor.getAnnotation(Symbol.class);
+            if (symbol != null) {
+                for (String name : symbol.value()) {
+                    assertFalse(functionNames.contains(name), builder + ": @Symbol " + name + " is a Pipeline step's name");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFieldChecksAreOfflineMethodsOfEveryDescriptor() throws Exception {
+        for (Class<?> type : List.<Class<?>>of(StartBranchStep.class, StartBranchBuilder.class, PushSpecBuilder.class,
+                OpenPullRequestBuilder.class, PullRequestStatusBuilder.class)) {
+            Class<?> descriptor = Class.forName(type.getName() + "$DescriptorImpl");
+            for (String field : List.of("Repository", "Ticket")) {
+                Method check = descriptor.getMethod("doCheck" + field, String.class);
+                assertTrue(check.getParameters()[0].isAnnotationPresent(QueryParameter.class), check.toString());
+            }
+        }
+    }
+
+    @Test
     void everyDropDownHasItsFillMethodBehindAPost() throws Exception {
-        for (Class<? extends KonductroStep> step : ARGUMENTS.keySet()) {
+        List<Class<?>> owners = new ArrayList<>(ARGUMENTS.keySet());
+        owners.addAll(BUILDERS.keySet());
+        for (Class<?> step : owners) {
             NodeList selects = parse(view(step, "config.jelly")).getElementsByTagNameNS("/lib/credentials", "select");
             assertEquals(1, selects.getLength(), step + ": the credentials picker");
             String field = ((Element) selects.item(0).getParentNode()).getAttribute("field");

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.SandboxFixture;
+import io.jenkins.plugins.konductro.SecretLeakWatch;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.BranchResult;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.PullRequestStatus;
+import io.jenkins.plugins.konductro.operations.TicketKey;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The use cases on their own: requests in, results out, against a {@link TestBuild} and the sandbox. */
+class UseCasesTest {
+    private static final String REPO = "acme-team/widgets";
+
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
+
+    private TestBuild build;
+
+    @BeforeEach
+    void aliceRunsTheBuild() {
+        String aliceUuid = fixture.sandbox().user("alice@acme.test").uuid();
+        build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
+                .owns("alice-acme", "acme-team", "alice@acme.test", fixture.sandbox().demoToken("alice"), aliceUuid, "Alice Doe");
+    }
+
+    @AfterEach
+    void theBuildLogGoesToTheLeakSearch() {
+        build.log();
+    }
+
+    @Test
+    void theBranchStartedForATicketIsTheOneLaterUseCasesWorkOn() throws Exception {
+        KonductroUseCases useCases = build.useCases();
+        BranchStarted started = useCases.startBranch().run(StartBranchRequest.of(REPO, "KON-4").withNewBranch("topic/kon-4"), build);
+        assertEquals(java.util.Optional.of("topic/kon-4"),
+                build.record().branchFor(RepositoryRef.parse(REPO), TicketKey.of("KON-4")));
+        assertEquals(java.util.Optional.empty(), build.record().branchFor(RepositoryRef.parse(REPO), TicketKey.of("KON-5")));
+
+        SpecPushed pushed = useCases.pushSpec().run(PushSpecRequest.of(REPO, "KON-4").withSpec("# Spec\n"), build);
+        assertEquals("topic/kon-4", started.branch().branch());
+        assertEquals(fixture.sandbox().branchHead("acme-team", "widgets", "topic/kon-4"), pushed.spec().commit());
+
+        PullRequestOpened opened = useCases.openPullRequest().run(OpenPullRequestRequest.of(REPO, "KON-4"), build);
+        PullRequestRead read = useCases.pullRequestStatus().run(PullRequestStatusRequest.of(REPO).withTicket("KON-4"), build);
+        assertEquals(opened.pullRequest().id(), read.status().id());
+
+        // Another ticket's branch is not used by mistake.
+        StepFailure other = SecretLeakWatch.expect(StepFailure.class,
+                () -> useCases.pushSpec().run(PushSpecRequest.of(REPO, "KON-5").withSpec("# Spec\n"), build));
+        assertTrue(other.getMessage().startsWith("konductroPushSpec: give branch, or run konductroStartBranch"), other.getMessage());
+    }
+
+    @Test
+    void resultsBecomeVariablesNamedAfterTheirKind() {
+        BranchStarted started = new BranchStarted(new BranchResult("feature/KON-1", "abc", true, "https://b/branch"));
+        assertEquals(Map.of("KONDUCTRO_BRANCH", "feature/KON-1", "KONDUCTRO_BRANCH_COMMIT", "abc",
+                "KONDUCTRO_BRANCH_CREATED", "true", "KONDUCTRO_BRANCH_URL", "https://b/branch"), started.variables());
+        assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(started.toMap().keySet()));
+
+        BuildRecord record = new BuildRecord();
+        record.record(new PullRequestRead(new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1")));
+        assertEquals("m1", record.variables().get("KONDUCTRO_PR_MERGE_COMMIT"));
+        assertEquals("2026-01-01", record.variables().get("KONDUCTRO_PR_UPDATED_ON"));
+        record.record(new PullRequestRead(new PullRequestStatus(8, "OPEN", "https://b/pr/8", "U", "2026-01-02", null)));
+        assertEquals("8", record.variables().get("KONDUCTRO_PR_ID"));
+        assertFalse(record.variables().containsKey("KONDUCTRO_PR_MERGE_COMMIT"), "a later open pull request has no merge commit");
+    }
+
+    @Test
+    void expandingARequestLeavesTheCredentialsIdAsTyped() {
+        Map<String, String> env = Map.of("${TICKET}", "KON-9", "${TOKEN}", "alice-acme");
+        StartBranchRequest expanded = StartBranchRequest.of(REPO, "${TICKET}").withCredentialsId("${TOKEN}")
+                .expanded(text -> text == null ? null : env.getOrDefault(text, text));
+        assertEquals("KON-9", expanded.ticket());
+        assertEquals("${TOKEN}", expanded.credentialsId(), "a Credentials parameter is resolved by the Credentials API");
+    }
+
+    @Test
+    void listArgumentsAreOneItemPerLine() {
+        assertEquals(List.of("a", "b", "c"), Arguments.lines(List.of(" a \n\nb", "c")));
+        assertEquals(List.of("bob", "carol"), Arguments.lines("bob\r\n carol \n"));
+        assertEquals(List.of(), Arguments.lines((String) null));
+        assertEquals(null, Arguments.text("   "));
+    }
+}

@@ -213,6 +213,19 @@ class KonductroBuildersTest {
     }
 
     @Test
+    void theBuildStepsAddNoRequestsToTheOperations() throws Exception {
+        PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-6");
+        push.setSpec("# Spec\n");
+        PullRequestStatusBuilder status = new PullRequestStatusBuilder(REPO);
+        status.setTicket("KON-6");
+        // The operations' own minimum, as BENCHMARKS.md counts them: the freestyle shell adds nothing.
+        assertEquals(3, fixture.requestsDuring(() -> run(new StartBranchBuilder(REPO, "KON-6"))));
+        assertEquals(4, fixture.requestsDuring(() -> run(push)));
+        assertEquals(2, fixture.requestsDuring(() -> run(new OpenPullRequestBuilder(REPO, "KON-6"))));
+        assertEquals(1, fixture.requestsDuring(() -> run(status)));
+    }
+
+    @Test
     void aCredentialsParameterIsPassedByNameAndNotExpanded() throws Exception {
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, null);
         asSystem.parameters.put("${KONDUCTRO_TOKEN}", asSystem.token("alice-param", "acme-team", "alice@acme.test",

@@ -6,10 +6,10 @@ public enum JobKind {
     FREESTYLE("Konductro: start the ticket's branch", "Konductro: push the ticket's spec",
             "Konductro: open the ticket's pull request", "Konductro: read the pull request's status");
 
-    final String startBranch;
-    final String pushSpec;
-    final String openPullRequest;
-    final String pullRequestStatus;
+    private final String startBranch;
+    private final String pushSpec;
+    private final String openPullRequest;
+    private final String pullRequestStatus;
 
     JobKind(String startBranch, String pushSpec, String openPullRequest, String pullRequestStatus) {
         this.startBranch = startBranch;

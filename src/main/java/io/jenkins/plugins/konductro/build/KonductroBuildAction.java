@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.build;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
+import hudson.model.AbstractBuild;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Run;
@@ -30,8 +31,13 @@ public final class KonductroBuildAction extends InvisibleAction implements Envir
         return record;
     }
 
+    /**
+     * A freestyle build resolves {@code $NAME} and {@code $$} in its environment after the actions contributed to it
+     * ({@code AbstractBuild.getEnvironment}): a {@code $} from Bitbucket (a pull request title) is escaped there.
+     */
     @Override
     public void buildEnvironment(@NonNull Run<?, ?> run, @NonNull EnvVars env) {
-        record.variables().forEach(env::put);
+        boolean resolved = run instanceof AbstractBuild;
+        record.variables().forEach((name, value) -> env.put(name, resolved ? value.replace("$", "$$") : value));
     }
 }

@@ -22,6 +22,7 @@ import io.jenkins.plugins.konductro.usecases.KonductroResult;
 import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
 import io.jenkins.plugins.konductro.usecases.RunningBuild;
 import io.jenkins.plugins.konductro.usecases.StepFailure;
+import io.jenkins.plugins.konductro.usecases.Variables;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
 import jenkins.tasks.SimpleBuildStep;
@@ -32,8 +33,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The arguments the four Konductro freestyle build steps share: the repository, the branch, and whose token to use.
- * A build step holds its arguments, expands {@code ${VAR}} in them from the build's environment, and runs one use
- * case; its results reach the later build steps as {@code KONDUCTRO_*} variables.
+ * A build step holds its arguments, expands {@code ${VAR}} in them from the build's environment ({@link Variables}),
+ * and runs one use case; its results reach the later build steps as {@code KONDUCTRO_*} variables.
  */
 public abstract class KonductroBuilder extends Builder implements SimpleBuildStep {
     private final String repository;
@@ -89,7 +90,8 @@ public abstract class KonductroBuilder extends Builder implements SimpleBuildSte
     private void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
             throws InterruptedException, IOException {
         try {
-            execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.FREESTYLE, run, workspace, listener), env::expand);
+            execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.FREESTYLE, run, workspace, listener),
+                    Variables.from(env));
         } catch (StepFailure e) {
             throw new AbortException(e.getMessage());
         }

@@ -96,10 +96,9 @@ public final class OpenPullRequestBuilder extends KonductroBuilder {
     /** {@code branch} is the pull request's source branch; a line of criteria or reviewers may expand to several. */
     OpenPullRequestRequest toRequest(UnaryOperator<String> variables) {
         return OpenPullRequestRequest.of(getRepository(), ticket).withSourceBranch(getBranch()).withTitle(title)
-                .withDescription(description).withDestination(destination).withCloseSourceBranch(closeSourceBranch)
-                .withCredentialsId(getCredentialsId()).expanded(variables)
-                .withAcceptanceCriteria(Arguments.lines(variables.apply(acceptanceCriteria)))
-                .withReviewers(Arguments.lines(variables.apply(reviewers)));
+                .withDescription(description).withAcceptanceCriteria(Arguments.lines(acceptanceCriteria))
+                .withDestination(destination).withReviewers(Arguments.lines(reviewers))
+                .withCloseSourceBranch(closeSourceBranch).withCredentialsId(getCredentialsId()).expanded(variables);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.usecases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** How the steps' forms and scripts hand over arguments, read the same way by every shell. */
 public final class Arguments {
@@ -29,6 +30,22 @@ public final class Arguments {
     /** A list argument typed as one text: one item per non-blank line. */
     public static List<String> lines(String value) {
         return lines(value == null ? List.of() : List.of(value));
+    }
+
+    /** A text argument after {@code ${VAR}} expansion, read as {@link #text(String)} reads it. */
+    static String expanded(UnaryOperator<String> variables, String value) {
+        return text(variables.apply(value));
+    }
+
+    /** The spec after {@code ${VAR}} expansion: kept as it is, {@code null} when empty. */
+    static String expandedSpec(UnaryOperator<String> variables, String value) {
+        String spec = variables.apply(value);
+        return spec == null || spec.isEmpty() ? null : spec;
+    }
+
+    /** A list argument after {@code ${VAR}} expansion: a line may expand to several, or to none. */
+    static List<String> expanded(UnaryOperator<String> variables, List<String> values) {
+        return lines(values.stream().map(variables).toList());
     }
 
     /** A pull request id typed as text (a freestyle field, maybe from {@code ${KONDUCTRO_PR_ID}}); {@code null} when blank. */

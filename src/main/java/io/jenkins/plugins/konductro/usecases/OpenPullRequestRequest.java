@@ -63,10 +63,14 @@ public record OpenPullRequestRequest(String repository, String ticket, String so
                 destination, reviewers, closeSourceBranch, credentialsId);
     }
 
-    /** With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter. */
+    /**
+     * With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter; a text
+     * that expands to blank counts as not given.
+     */
     public OpenPullRequestRequest expanded(UnaryOperator<String> variables) {
-        return new OpenPullRequestRequest(variables.apply(repository), variables.apply(ticket), variables.apply(sourceBranch),
-                variables.apply(title), variables.apply(description), acceptanceCriteria.stream().map(variables).toList(),
-                variables.apply(destination), reviewers.stream().map(variables).toList(), closeSourceBranch, credentialsId);
+        UnaryOperator<String> text = value -> Arguments.expanded(variables, value);
+        return new OpenPullRequestRequest(text.apply(repository), text.apply(ticket), text.apply(sourceBranch),
+                text.apply(title), text.apply(description), Arguments.expanded(variables, acceptanceCriteria),
+                text.apply(destination), Arguments.expanded(variables, reviewers), closeSourceBranch, credentialsId);
     }
 }

@@ -29,9 +29,13 @@ public record PullRequestStatusRequest(String repository, Integer id, String sou
         return new PullRequestStatusRequest(repository, id, sourceBranch, ticket, credentialsId);
     }
 
-    /** With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter. */
+    /**
+     * With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter; a text
+     * that expands to blank counts as not given.
+     */
     public PullRequestStatusRequest expanded(UnaryOperator<String> variables) {
-        return new PullRequestStatusRequest(variables.apply(repository), id, variables.apply(sourceBranch),
-                variables.apply(ticket), credentialsId);
+        UnaryOperator<String> text = value -> Arguments.expanded(variables, value);
+        return new PullRequestStatusRequest(text.apply(repository), id, text.apply(sourceBranch), text.apply(ticket),
+                credentialsId);
     }
 }

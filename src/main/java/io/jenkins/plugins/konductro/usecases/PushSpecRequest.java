@@ -35,9 +35,14 @@ public record PushSpecRequest(String repository, String ticket, String spec, Str
         return new PushSpecRequest(repository, ticket, spec, file, targetBranch, message, credentialsId);
     }
 
-    /** With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter. */
+    /**
+     * With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter; a text
+     * that expands to blank counts as not given.
+     */
     public PushSpecRequest expanded(UnaryOperator<String> variables) {
-        return new PushSpecRequest(variables.apply(repository), variables.apply(ticket), variables.apply(spec),
-                variables.apply(file), variables.apply(targetBranch), variables.apply(message), credentialsId);
+        UnaryOperator<String> text = value -> Arguments.expanded(variables, value);
+        return new PushSpecRequest(text.apply(repository), text.apply(ticket),
+                Arguments.expandedSpec(variables, spec), text.apply(file), text.apply(targetBranch),
+                text.apply(message), credentialsId);
     }
 }

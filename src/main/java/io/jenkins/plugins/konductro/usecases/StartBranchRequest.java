@@ -32,9 +32,13 @@ public record StartBranchRequest(String repository, String ticket, String summar
         return new StartBranchRequest(repository, ticket, summary, newBranch, from, credentialsId);
     }
 
-    /** With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter. */
+    /**
+     * With {@code ${VAR}} references expanded in every text but {@code credentialsId}, which names a parameter; a text
+     * that expands to blank counts as not given.
+     */
     public StartBranchRequest expanded(UnaryOperator<String> variables) {
-        return new StartBranchRequest(variables.apply(repository), variables.apply(ticket), variables.apply(summary),
-                variables.apply(newBranch), variables.apply(from), credentialsId);
+        UnaryOperator<String> text = value -> Arguments.expanded(variables, value);
+        return new StartBranchRequest(text.apply(repository), text.apply(ticket), text.apply(summary),
+                text.apply(newBranch), text.apply(from), credentialsId);
     }
 }

@@ -14,6 +14,7 @@ import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.ReviewerDirectory.ReviewerAccount;
 import io.jenkins.plugins.konductro.usecases.StepFailure;
 import io.jenkins.plugins.konductro.usecases.TestBuild;
+import io.jenkins.plugins.konductro.usecases.Variables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,21 +62,11 @@ class KonductroBuildersTest {
         build.log();
     }
 
-    /** {@code ${NAME}} from the build's environment, left as it is when unknown (as {@code EnvVars.expand} does). */
+    /** The build's environment as the build step gets it: the parameters and the earlier steps' variables. */
     private UnaryOperator<String> environment(TestBuild of) {
         Map<String, String> env = new HashMap<>(parameters);
         env.putAll(of.record().variables());
-        return text -> {
-            if (text == null) {
-                return null;
-            }
-            Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)}").matcher(text);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(env.getOrDefault(m.group(1), m.group())));
-            }
-            return m.appendTail(out).toString();
-        };
+        return Variables.from(env);
     }
 
     private Map<String, Object> run(KonductroBuilder step) throws Exception {
@@ -210,6 +199,20 @@ class KonductroBuildersTest {
         sandbox.revoke(sandbox.demoToken("alice"));
         StepFailure revoked = SecretLeakWatch.expect(StepFailure.class, () -> run(new StartBranchBuilder(REPO, "KON-1")));
         assertTrue(revoked.getMessage().contains("401"), revoked.getMessage());
+    }
+
+    @Test
+    void onlyKnownBracedVariablesAreExpandedAndABlankOneCountsAsNotGiven() throws Exception {
+        parameters.put("NEW_BRANCH", "");
+        parameters.put("WHO", "bob");
+        run(new StartBranchBuilder(REPO, "KON-11"));
+        PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-11");
+        push.setBranch("${NEW_BRANCH}");
+        push.setSpec("Run `echo $HOME $$ ${UNKNOWN}` for ${WHO}\n");
+        Map<String, Object> spec = run(push);
+        assertEquals("Run `echo $HOME $$ ${UNKNOWN}` for bob\n",
+                sandbox.fileAt("acme-team", "widgets", (String) spec.get("commit"), ".tickets/KON-11.md"),
+                "an empty ${NEW_BRANCH} means the remembered branch; shell snippets reach Bitbucket as written");
     }
 
     @Test

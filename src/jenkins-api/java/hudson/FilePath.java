@@ -1,14 +1,14 @@
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public final class FilePath implements SerializableOnlyOverRemoting {
-    // Placeholder: the real public constructors are not stubbed.
-    private FilePath() {
+    public FilePath(@NonNull File localPath) {
     }
 
     public @NonNull FilePath child(String relOrAbsolute) {

@@ -20,4 +20,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
             super(message);
         }
     }
+
+    // Implements Saveable.save() in the real class (so not abstract for subclasses).
+    @Override
+    public synchronized void save() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -3,6 +3,7 @@ package hudson.model;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
+import java.io.IOException;
 import java.util.Calendar;
 import jenkins.console.WithConsoleUrl;
 import jenkins.model.HistoricalBuild;
@@ -18,6 +19,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public @NonNull JobT getParent() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @Override
+    public synchronized void save() throws IOException {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -2,6 +2,7 @@ package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public interface AccessControlled {
@@ -10,6 +11,10 @@ public interface AccessControlled {
     }
 
     default boolean hasPermission(@NonNull Permission permission) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    default boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -2,7 +2,7 @@ package hudson.security;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public final class Permission {
-    // Placeholder: the real public constructors (taking PermissionGroup) are not stubbed.
+    // Placeholder: every real constructor takes a PermissionGroup (whose constructors take a Localizable), not stubbed.
     private Permission() {
     }
 }

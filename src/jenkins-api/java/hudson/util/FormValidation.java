@@ -5,8 +5,13 @@ import org.kohsuke.stapler.HttpResponse;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class FormValidation extends IOException implements HttpResponse {
-    // Placeholder: the real constructors are private too (they take the omitted nested enum Kind).
-    private FormValidation() {
+    public enum Kind {
+        OK,
+        WARNING,
+        ERROR
+    }
+
+    private FormValidation(Kind kind) {
     }
 
     public static FormValidation error(String message) {

@@ -1,5 +1,6 @@
 package hudson.util;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import java.util.ArrayList;
 import org.kohsuke.stapler.HttpResponse;
 
@@ -10,8 +11,7 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     }
 
     public static final class Option {
-        // Placeholder: the real public constructors are not stubbed.
-        private Option() {
+        public Option(@NonNull String name, @NonNull String value) {
         }
     }
 }

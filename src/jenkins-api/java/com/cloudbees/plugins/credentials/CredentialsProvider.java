@@ -21,6 +21,7 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
     public static final Permission USE_ITEM = null;
 
     public static final Permission CREATE = null;
+    public static final Permission USE_OWN = null;
 
     public CredentialsProvider() {
     }

@@ -91,15 +91,15 @@ public final class BitbucketClient {
 
     /** {@code GET /user}. */
     public BitbucketUser currentUser(ApiTokenCredential credential) throws IOException {
-        JsonNode user = getJson(credential, url("user").build());
-        return new BitbucketUser(text(user, "uuid"), text(user, "account_id"), text(user, "display_name"), text(user, "nickname"));
+        return toUser(getJson(credential, url("user").build()));
     }
 
-    /** {@code GET /user/workspaces/{workspace}/permission}. */
+    /** {@code GET /user/workspaces/{workspace}/permission}: the role, and the member's account when the answer has it. */
     public WorkspacePermission workspacePermission(ApiTokenCredential credential, String workspace) throws IOException {
         String slug = BitbucketInputs.workspaceSlug(workspace);
         JsonNode answer = getJson(credential, url("user", "workspaces", slug, "permission").build());
-        return new WorkspacePermission(slug, text(answer, "permission"));
+        BitbucketUser member = toUser(answer.path("user"));
+        return new WorkspacePermission(slug, text(answer, "permission"), member.uuid() == null ? null : member);
     }
 
     /** {@code GET /repositories/{workspace}?role=member}, every page. */
@@ -242,11 +242,21 @@ public final class BitbucketClient {
         }
     }
 
-    /** A GET whose 404 means "there is none" rather than an error. */
+    /**
+     * A GET whose 404 means "there is none" rather than an error; but only Bitbucket's own 404, with its JSON error:
+     * an HTML 404 (a proxy's, an outage page) says nothing about what exists.
+     */
     private <T> Optional<T> getIfPresent(ApiTokenCredential credential, HttpUrl url, BodyReader<T> reader) throws IOException {
         try (Response response = send(credential, new Request.Builder().url(url).get(), true)) {
             if (response.code() == 404) {
-                return Optional.empty();
+                if (ErrorBody.read(response).fromApi()) {
+                    return Optional.empty();
+                }
+                MediaType type = response.body().contentType();
+                throw new BitbucketException.UnexpectedStatus(404, "Bitbucket Cloud answered HTTP 404 for "
+                        + describe(response.request()) + " with " + (type == null ? "no content type" : type.type() + "/"
+                        + type.subtype()) + " instead of its API's JSON error (a proxy's or an outage page?), so whether it "
+                        + "exists is unknown. Try again; if it goes on, check Jenkins' proxy settings.");
             }
             requireSuccess(credential, response);
             return Optional.of(reader.read(response));
@@ -493,6 +503,10 @@ public final class BitbucketClient {
         return request.method() + " " + (path.startsWith(root) ? path.substring(root.length() - (root.endsWith("/") ? 1 : 0)) : path);
     }
 
+    private static BitbucketUser toUser(JsonNode user) {
+        return new BitbucketUser(text(user, "uuid"), text(user, "account_id"), text(user, "display_name"), text(user, "nickname"));
+    }
+
     private static Branch toBranch(JsonNode branch) {
         return new Branch(text(branch, "name"), text(branch.path("target"), "hash"));
     }
@@ -532,12 +546,15 @@ public final class BitbucketClient {
     }
 
     /** What Bitbucket said in an error answer; HTML and empty bodies give an empty message. */
-    private record ErrorBody(String message, Map<String, String> fields, List<String> requiredScopes) {
+    /** @param fromApi whether the answer is Bitbucket's JSON error object, not some other page */
+    private record ErrorBody(String message, Map<String, String> fields, List<String> requiredScopes, boolean fromApi) {
+        private static final ErrorBody NONE = new ErrorBody("", Map.of(), List.of(), false);
+
         static ErrorBody read(Response response) throws IOException {
             ResponseBody body = response.body();
             MediaType type = body.contentType();
             if (type == null || !type.subtype().toLowerCase(Locale.ROOT).contains("json")) {
-                return new ErrorBody("", Map.of(), List.of());
+                return NONE;
             }
             JsonNode error;
             try {
@@ -546,7 +563,7 @@ public final class BitbucketClient {
                 error = MAPPER.readTree(source.getBuffer().readByteArray(Math.min(source.getBuffer().size(), MAX_ERROR_BODY)))
                         .path("error");
             } catch (IOException | RuntimeException unreadable) {
-                return new ErrorBody("", Map.of(), List.of());
+                return NONE;
             }
             Map<String, String> fields = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> field : error.path("fields").properties()) {
@@ -555,7 +572,7 @@ public final class BitbucketClient {
             List<String> required = new ArrayList<>();
             // The definition types detail as a string, but for missing scopes Bitbucket sends an object.
             error.path("detail").path("required").forEach(scope -> required.add(scope.asText()));
-            return new ErrorBody(error.path("message").asText(""), fields, required);
+            return new ErrorBody(error.path("message").asText(""), fields, required, error.isObject());
         }
 
         private static String joined(JsonNode array) {

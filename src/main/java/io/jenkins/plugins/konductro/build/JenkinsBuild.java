@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A Jenkins build, Pipeline or freestyle, as the use cases see it. */
-public record JenkinsBuild(JobKind kind, PersonalCredentials credentials, ReviewerDirectory reviewers, BuildRecord record,
-        PrintStream console, Optional<WorkspaceFiles> workspace) implements RunningBuild {
+public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials credentials, ReviewerDirectory reviewers,
+        BuildRecord record, PrintStream console, Optional<WorkspaceFiles> workspace) implements RunningBuild {
 
     /**
      * A step runs under the build's authentication (a Pipeline step's execution captured it when the step started; a
@@ -30,9 +30,15 @@ public record JenkinsBuild(JobKind kind, PersonalCredentials credentials, Review
      * @param workspace the build's workspace, or {@code null} where it has none
      */
     public static RunningBuild of(JobKind kind, Run<?, ?> run, FilePath workspace, TaskListener listener) {
-        return new JenkinsBuild(kind, new BuildCredentials(run, SecurityContextHolder.getContext().getAuthentication()),
-                new UserReviewerDirectory(run.getParent()), KonductroBuildAction.of(run).record(), listener.getLogger(),
+        return new JenkinsBuild(kind, run, new BuildCredentials(run, SecurityContextHolder.getContext().getAuthentication()),
+                new UserReviewerDirectory(), KonductroBuildAction.of(run).record(), listener.getLogger(),
                 Optional.ofNullable(workspace).map(root -> (path, maxBytes) -> read(kind, root, path, maxBytes)));
+    }
+
+    /** Saves build.xml with the record (Konductro's action is one of the run's actions). */
+    @Override
+    public void save() throws IOException {
+        run.save();
     }
 
     private static byte[] read(JobKind kind, FilePath workspace, String path, int maxBytes)

@@ -3,9 +3,12 @@ package io.jenkins.plugins.konductro.credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.Run;
+import hudson.model.User;
 import hudson.security.ACL;
 import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
 import io.jenkins.plugins.konductro.usecases.StoredCredential;
+import io.jenkins.plugins.konductro.usecases.VerifiedAccount;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -24,7 +27,8 @@ public final class BuildCredentials implements PersonalCredentials {
         this.user = isDeveloper(authentication) ? authentication : null;
     }
 
-    private static boolean isDeveloper(Authentication authentication) {
+    /** A person: neither SYSTEM nor anonymous. */
+    public static boolean isDeveloper(Authentication authentication) {
         return authentication != null && !ACL.isAnonymous2(authentication)
                 && !ACL.SYSTEM2.getName().equals(authentication.getName());
     }
@@ -38,7 +42,13 @@ public final class BuildCredentials implements PersonalCredentials {
     public Optional<StoredCredential> forBuild(String id) {
         return Optional.ofNullable(CredentialsProvider.findCredentialById(id, BitbucketApiTokenCredentials.class, run))
                 .filter(BuildCredentials::isPersonal)
-                .map(this::token);
+                .map(credentials -> token(credentials, null));
+    }
+
+    /** Per the credentials plugin, a build may use its user's own credentials only with Credentials › UseOwn on the job. */
+    @Override
+    public boolean actingUserMayUseOwn() {
+        return user != null && run.getParent().hasPermission2(user, CredentialsProvider.USE_OWN);
     }
 
     @Override
@@ -49,8 +59,16 @@ public final class BuildCredentials implements PersonalCredentials {
         return CredentialsProvider.lookupCredentialsInItem(BitbucketApiTokenCredentials.class, run.getParent(), user, List.of())
                 .stream()
                 .filter(BuildCredentials::isPersonal)
-                .map(this::token)
+                .map(credentials -> token(credentials, user.getName()))
                 .toList();
+    }
+
+    @Override
+    public void recordOwnAccount(VerifiedAccount account) throws IOException {
+        User owner = user == null ? null : User.getById(user.getName(), false);
+        if (owner != null) {
+            BitbucketAccountsProperty.record(owner, account);
+        }
     }
 
     /** This type can be created only in personal stores, where credentials are USER-scoped; anything else is refused. */
@@ -58,9 +76,8 @@ public final class BuildCredentials implements PersonalCredentials {
         return credentials.getScope() == CredentialsScope.USER;
     }
 
-    private StoredCredential token(BitbucketApiTokenCredentials credentials) {
-        return new StoredCredential(credentials.getId(), credentials.getWorkspace(), credentials.getEmail(),
-                credentials.getAccountUuid(), credentials.getAccountName(), () -> {
+    private StoredCredential token(BitbucketApiTokenCredentials credentials, String owner) {
+        return new StoredCredential(credentials.getId(), credentials.getWorkspace(), credentials.getEmail(), owner, () -> {
                     CredentialsProvider.track(run, credentials);
                     return credentials.getApiToken().getPlainText();
                 });

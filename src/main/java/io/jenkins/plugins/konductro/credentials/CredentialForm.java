@@ -53,6 +53,10 @@ public final class CredentialForm {
         return "Not saved. " + (label == null ? "" : label + ": ") + check.problem();
     }
 
+    public static String tooManyVerifications(int perMinute) {
+        return "Verify was pressed more than " + perMinute + " times in a minute. Wait a minute, then try again.";
+    }
+
     /** What is wrong with a workspace slug as typed, without asking Bitbucket; {@code null} if nothing. */
     public static String workspaceProblem(String value) {
         return blankOrProblem(value, () -> BitbucketInputs.workspaceSlug(value));

@@ -45,10 +45,15 @@ public final class KonductroOperations {
 
     /** How long a repository's main branch name is trusted before it is read again. */
     public static final Duration DEFAULT_MAIN_BRANCH_TTL = Duration.ofMinutes(10);
+    /** How long a verified token is trusted before it is verified again. */
+    public static final Duration DEFAULT_VERIFICATION_TTL = Duration.ofMinutes(10);
+    /** How long a refused token is refused without asking again: one save (which Jenkins binds twice) asks once. */
+    static final Duration REFUSAL_TTL = Duration.ofSeconds(15);
 
     private final BitbucketClient client;
     private final Duration mainBranchTtl;
     private final Map<RepositoryRef, CachedName> mainBranches = new ConcurrentHashMap<>();
+    private final VerificationCache verifications;
 
     private record CachedName(String name, long readAtNanos) {}
 
@@ -57,8 +62,13 @@ public final class KonductroOperations {
     }
 
     public KonductroOperations(BitbucketClient client, Duration mainBranchTtl) {
+        this(client, mainBranchTtl, DEFAULT_VERIFICATION_TTL);
+    }
+
+    public KonductroOperations(BitbucketClient client, Duration mainBranchTtl, Duration verificationTtl) {
         this.client = client;
         this.mainBranchTtl = mainBranchTtl;
+        this.verifications = new VerificationCache(verificationTtl, verificationTtl.isZero() ? Duration.ZERO : REFUSAL_TTL);
     }
 
     /** Checks raw form values, then {@link #verifyCredential(ApiTokenCredential)}; bad input names its field. */
@@ -81,18 +91,36 @@ public final class KonductroOperations {
         return verifyCredential(ApiTokenCredential.of(workspace, email, token));
     }
 
-    /** Who the token authenticates ({@code GET /user}) and their role in its workspace. */
+    /**
+     * Who the token authenticates and their role in its workspace, from one request: the membership answer
+     * ({@code GET /user/workspaces/{ws}/permission}, scope {@code read:workspace:bitbucket}) names the member. Only an
+     * answer without the account costs a second request, {@code GET /user}. Answers are kept for a while
+     * ({@link VerificationCache}): a token is verified at most once per lifetime.
+     */
     public CredentialCheck verifyCredential(ApiTokenCredential credential) throws InterruptedIOException {
+        return verifications.verify(credential, this::askBitbucket);
+    }
+
+    private CredentialCheck askBitbucket(ApiTokenCredential credential) throws InterruptedIOException {
         try {
-            BitbucketUser user = client.currentUser(credential);
-            try {
-                WorkspacePermission permission = client.workspacePermission(credential, credential.workspace());
-                return CredentialCheck.passed(user.uuid(), user.displayName(), permission.workspace(), permission.permission());
-            } catch (BitbucketException.AccessDenied | BitbucketException.NotFound e) {
-                return CredentialCheck.failed(Field.WORKSPACE, user.displayName() + " (" + credential.email() + ") has no "
-                        + "access to the workspace '" + credential.workspace() + "'. Check the workspace slug (the part after "
-                        + "bitbucket.org/ in your repository URLs) and that you are a member of it.");
+            WorkspacePermission membership = client.workspacePermission(credential, credential.workspace());
+            BitbucketUser member = membership.member();
+            if (member == null) {
+                try {
+                    member = client.currentUser(credential);
+                } catch (BitbucketException.MissingScope e) {
+                    return CredentialCheck.failed(Field.TOKEN, "Bitbucket Cloud's membership answer for "
+                            + credential.workspace() + " did not name the account, and reading it (GET /user) needs "
+                            + "read:account or read:user:bitbucket, which the API token of " + credential.email() + " lacks. "
+                            + "Create a new API token with scopes that includes one of them (scopes cannot be added to an "
+                            + "existing token).");
+                }
             }
+            return CredentialCheck.passed(member.uuid(), member.displayName(), membership.workspace(), membership.permission());
+        } catch (BitbucketException.AccessDenied | BitbucketException.NotFound e) {
+            return CredentialCheck.failed(Field.WORKSPACE, credential.email() + " has no access to the workspace '"
+                    + credential.workspace() + "'. Check the workspace slug (the part after bitbucket.org/ in your "
+                    + "repository URLs) and that you are a member of it.");
         } catch (BitbucketException.AuthenticationFailed e) {
             return CredentialCheck.failed(Field.TOKEN, "Wrong e-mail or API token: " + e.getMessage());
         } catch (InterruptedIOException e) {
@@ -115,17 +143,19 @@ public final class KonductroOperations {
                 ? null : BranchNames.requireValid(request.from(), "Base branch (from)");
         ApiTokenCredential credential = credentialFor(developer, repository);
 
-        String baseHash = base == null ? mainBranchHead(credential, repository) : resolveBase(credential, repository, base);
+        Branch main = base == null ? mainBranchHead(credential, repository) : null;
+        String baseHash = main != null ? main.hash() : resolveBase(credential, repository, base);
+        String mainName = main == null ? null : main.name();
         for (int attempt = 1; ; attempt++) {
             try {
-                return branchResult(repository, client.createBranch(credential, repository, name, baseHash), true);
+                return branchResult(repository, client.createBranch(credential, repository, name, baseHash), true, mainName);
             } catch (BitbucketException.BadRequest | BitbucketException.Conflict | BitbucketException.NoAnswer e) {
                 // Bitbucket does not document its answer for an existing name, and a lost answer may hide a
                 // success: the branch itself decides. One found at our base after a lost answer is taken as ours.
                 Optional<Branch> existing = client.branch(credential, repository, name);
                 if (existing.isPresent()) {
                     boolean ours = e instanceof BitbucketException.NoAnswer && existing.get().hash().equals(baseHash);
-                    return branchResult(repository, existing.get(), ours);
+                    return branchResult(repository, existing.get(), ours, mainName);
                 }
                 if (!(e instanceof BitbucketException.NoAnswer) || attempt >= 2) {
                     throw e;
@@ -212,7 +242,17 @@ public final class KonductroOperations {
         }
         NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch, reviewers,
                 draft.closeSourceBranch());
-        return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped);
+        try {
+            return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped);
+        } catch (BitbucketException.BadRequest e) {
+            if (!e.bitbucketMessage().toLowerCase(Locale.ROOT).contains("no changes to be pulled")) {
+                throw e;
+            }
+            throw new BitbucketException.BadRequest("Bitbucket Cloud refused to open a pull request from '" + sourceBranch
+                    + "' into " + (destinationBranch == null ? "the main branch" : "'" + destinationBranch + "'")
+                    + ": the branch has no commit beyond it yet (\"" + e.bitbucketMessage() + "\"). Commit to the branch "
+                    + "first (push the ticket's spec), then open the pull request again.", e.bitbucketMessage(), e.fields());
+        }
     }
 
     /** The state of the pull request with the lookup's id, or of the latest one from its source branch. */
@@ -329,19 +369,20 @@ public final class KonductroOperations {
         return new PullRequestResult(pr.id(), pr.url(), pr.state(), created, pr.reviewerUuids(), skipped);
     }
 
-    private String mainBranchHead(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
+    /** The main branch and its head; its name comes from a cache, its head is always read. */
+    private Branch mainBranchHead(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
         CachedName cached = mainBranches.get(repository);
         if (cached != null && System.nanoTime() - cached.readAtNanos() < mainBranchTtl.toNanos()) {
             Optional<Branch> head = client.branch(credential, repository, cached.name());
             if (head.isPresent()) {
-                return head.get().hash();
+                return head.get();
             }
             mainBranches.remove(repository, cached); // deleted or renamed since it was read
         }
         String main = client.mainBranch(credential, repository);
         mainBranches.put(repository, new CachedName(main, System.nanoTime()));
         return client.branch(credential, repository, main).orElseThrow(() -> new BitbucketException.NotFound(
-                "The main branch '" + main + "' of " + repository.fullName() + " has no commits.")).hash();
+                "The main branch '" + main + "' of " + repository.fullName() + " has no commits."));
     }
 
     private String resolveBase(ApiTokenCredential credential, RepositoryRef repository, String base) throws IOException {
@@ -378,11 +419,15 @@ public final class KonductroOperations {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("The spec is not valid UTF-8 text. Save it as UTF-8 and try again.");
         }
+        if (new String(markdown, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidInputException("The spec is only white space. Give the ticket's spec as Markdown text.");
+        }
         return markdown.clone();
     }
 
-    private static BranchResult branchResult(RepositoryRef repository, Branch branch, boolean created) {
-        return new BranchResult(branch.name(), branch.hash(), created, webUrl(repository, "branch/" + branch.name()));
+    private static BranchResult branchResult(RepositoryRef repository, Branch branch, boolean created, String mainBranch) {
+        return new BranchResult(branch.name(), branch.hash(), created, webUrl(repository, "branch/" + branch.name()),
+                mainBranch);
     }
 
     private static String fileUrl(RepositoryRef repository, String commit, String path) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Konductro did in one build: the branch started for each repository and ticket, so that later steps may leave
- * out {@code branch}, and the environment variables of each kind of step's latest result. Kept with the build (a
+ * What Konductro did in one build: the branch started for each repository and ticket (and the main branch it came
+ * from), so that later steps may leave out {@code branch} and the pull request goes where the branch came from, and the environment variables of each kind of step's latest result. Kept with the build (a
  * plain class, not a record, so that Jenkins' XStream can read it back); parallel Pipeline branches share it. Each
  * change replaces a whole map, so saving the build while a step records never sees a map half-changed.
  */
@@ -17,6 +17,7 @@ public final class BuildRecord implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private volatile Map<String, String> branches = new LinkedHashMap<>();
+    private volatile Map<String, String> mainBranches = new LinkedHashMap<>();
     private volatile Map<String, String> variables = new LinkedHashMap<>();
 
     /** The branch started for {@code ticket} in {@code repository} earlier in this build. */
@@ -24,10 +25,28 @@ public final class BuildRecord implements Serializable {
         return Optional.ofNullable(branches.get(key(repository, ticket)));
     }
 
-    synchronized void rememberBranch(RepositoryRef repository, TicketKey ticket, String branch) {
-        Map<String, String> changed = new LinkedHashMap<>(branches);
-        changed.put(key(repository, ticket), branch);
-        branches = changed;
+    /** The main branch that branch was started from, when it was started from the main branch in this build. */
+    public Optional<String> mainBranchFor(RepositoryRef repository, TicketKey ticket) {
+        return Optional.ofNullable(mainBranches.get(key(repository, ticket)));
+    }
+
+    /** @return whether this changed what is remembered */
+    synchronized boolean rememberBranch(RepositoryRef repository, TicketKey ticket, String branch, String mainBranch) {
+        String key = key(repository, ticket);
+        if (branch.equals(branches.get(key)) && java.util.Objects.equals(mainBranch, mainBranches.get(key))) {
+            return false;
+        }
+        Map<String, String> changedBranches = new LinkedHashMap<>(branches);
+        changedBranches.put(key, branch);
+        Map<String, String> changedMains = new LinkedHashMap<>(mainBranches);
+        if (mainBranch == null) {
+            changedMains.remove(key);
+        } else {
+            changedMains.put(key, mainBranch);
+        }
+        mainBranches = changedMains;
+        branches = changedBranches;
+        return true;
     }
 
     /** Takes in a step's result: its variables replace those of the same names, and a null value removes one. */

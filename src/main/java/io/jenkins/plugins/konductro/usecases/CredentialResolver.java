@@ -22,7 +22,8 @@ public final class CredentialResolver {
         if (credentialsId != null && !credentialsId.isBlank()) {
             String id = credentialsId.strip();
             Optional<StoredCredential> chosen = credentials.forBuild(id);
-            if (chosen.isEmpty()) {
+            if (chosen.isEmpty() && user != null) {
+                requireUseOwn(credentials, user);
                 chosen = credentials.ownedByActingUser().stream().filter(t -> t.id().equals(id)).findFirst();
             }
             StoredCredential token = chosen.orElseThrow(() -> new StepFailure("No Bitbucket Cloud API token (Konductro) "
@@ -39,6 +40,7 @@ public final class CredentialResolver {
             throw new StepFailure("This build has no developer's Bitbucket Cloud API token for workspace '" + workspace
                     + "': " + NO_DEVELOPER + ". " + SETUPS);
         }
+        requireUseOwn(credentials, user);
         List<StoredCredential> own = credentials.ownedByActingUser().stream()
                 .filter(t -> workspace.equals(t.workspace()))
                 .toList();
@@ -52,6 +54,19 @@ public final class CredentialResolver {
                     + ". Pass the one to use as credentialsId.");
         }
         return own.get(0);
+    }
+
+    /**
+     * The credentials plugin lets a build use its user's own credentials, not handed over by a parameter, only where
+     * that user holds Credentials › UseOwn on the job.
+     */
+    private static void requireUseOwn(PersonalCredentials credentials, String user) throws StepFailure {
+        if (!credentials.actingUserMayUseOwn()) {
+            throw new StepFailure(user + " does not let this job use their own credentials: that needs the permission "
+                    + "Credentials › UseOwn on the job, which " + user + " lacks. Ask an administrator to grant it, or add a "
+                    + "Credentials build parameter of type \"Bitbucket Cloud API token (Konductro)\", choose your "
+                    + "credential in it when you start the build, and pass its name as credentialsId.");
+        }
     }
 
     static final String NO_DEVELOPER = "it runs as SYSTEM, or anonymously when no user triggered it";

@@ -27,12 +27,15 @@ public final class OpenPullRequest extends UseCase {
             RepositoryRef repo = RepositoryRef.parse(request.repository());
             TicketKey ticket = TicketKey.of(request.ticket());
             String source = branchOrStarted(build, request.sourceBranch(), repo, ticket, build.kind().openPullRequest());
+            String destination = request.destination() != null ? request.destination()
+                    : source.equals(build.record().branchFor(repo, ticket).orElse(null))
+                            ? build.record().mainBranchFor(repo, ticket).orElse(null) : null;
             Developer developer = developer(build, request.credentialsId(), repo);
             ReviewerSelection selection = ReviewerSelection.of(build.reviewers(), request.reviewers(), repo.workspace(),
                     build.credentials().actingUserId(), developer.accountUuid());
             PullRequestResult pr = operations.openPullRequest(developer, PullRequestDraft.of(repo, request.ticket(), source)
                     .withTitle(request.title()).withDescription(request.description())
-                    .withAcceptanceCriteria(request.acceptanceCriteria()).withDestination(request.destination())
+                    .withAcceptanceCriteria(request.acceptanceCriteria()).withDestination(destination)
                     .withReviewers(selection.accountUuids()).withCloseSourceBranch(request.closeSourceBranch()));
 
             List<String> skipped = new ArrayList<>();

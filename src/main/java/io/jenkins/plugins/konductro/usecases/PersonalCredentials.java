@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +10,18 @@ public interface PersonalCredentials {
     /** The Jenkins user the build runs as, or {@code null} when it runs as SYSTEM or anonymously. */
     String actingUserId();
 
-    /** The credential {@code id} names for this build: the value of a Credentials parameter, or an id it can see. */
+    /** The credential {@code id} names for this build: the value of a Credentials parameter. */
     Optional<StoredCredential> forBuild(String id);
+
+    /**
+     * Whether the acting user lets this job use their own credentials without a Credentials parameter: in Jenkins,
+     * the Credentials › UseOwn permission on the job.
+     */
+    boolean actingUserMayUseOwn();
 
     /** The acting user's own Konductro credentials (empty when there is no acting user). */
     List<StoredCredential> ownedByActingUser();
+
+    /** Records on the acting user the account their own token was just verified as, for reviewers' sake. */
+    void recordOwnAccount(VerifiedAccount account) throws IOException;
 }

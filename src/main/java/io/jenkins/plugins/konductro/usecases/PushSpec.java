@@ -31,9 +31,19 @@ public final class PushSpec extends UseCase {
     }
 
     private static byte[] readFile(RunningBuild build, String file) throws IOException, InterruptedException, StepFailure {
+        requireInsideWorkspace(build.kind(), file);
         WorkspaceFiles workspace = build.workspace()
                 .orElseThrow(() -> new StepFailure(StepTexts.noWorkspace(build.kind(), file)));
         // One byte over the limit is enough for the operation to refuse the spec with its size message.
         return workspace.read(file, KonductroOperations.MAX_SPEC_BYTES + 1);
+    }
+
+    /** Refused before anything is read: an absolute path, or one that climbs out with {@code ..}. */
+    private static void requireInsideWorkspace(JobKind kind, String file) throws StepFailure {
+        String path = file.replace('\\', '/');
+        boolean absolute = path.startsWith("/") || path.matches("[A-Za-z]:.*") || path.startsWith("~");
+        if (absolute || java.util.Arrays.asList(path.split("/")).contains("..")) {
+            throw new StepFailure(StepTexts.fileOutsideWorkspace(kind, file));
+        }
     }
 }

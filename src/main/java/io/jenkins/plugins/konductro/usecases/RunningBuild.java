@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ public interface RunningBuild {
 
     /** What Konductro did in this build so far; kept with the build. */
     BuildRecord record();
+
+    /** Saves the build with its record now, rather than when the build ends. */
+    void save() throws IOException;
 
     /** The build log. */
     PrintStream console();

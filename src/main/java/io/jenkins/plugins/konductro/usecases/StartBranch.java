@@ -20,7 +20,9 @@ public final class StartBranch extends UseCase {
             BranchStarted started = new BranchStarted(operations.startBranch(developer(build, request.credentialsId(), repo),
                     NewBranch.of(repo, request.ticket()).withSummary(request.summary()).withName(request.newBranch())
                             .withFrom(request.from())));
-            build.record().rememberBranch(repo, ticket, started.branch().branch());
+            if (build.record().rememberBranch(repo, ticket, started.branch().branch(), started.branch().mainBranch())) {
+                build.save(); // a later step of this build must find it even after Jenkins restarts meanwhile
+            }
             return finish(build, started, StepTexts.branchCreated(started, repo));
         });
     }

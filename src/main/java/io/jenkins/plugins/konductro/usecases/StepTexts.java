@@ -52,6 +52,11 @@ final class StepTexts {
                         + "')." : "Run the build on an agent with a workspace, or give the spec as text.");
     }
 
+    static String fileOutsideWorkspace(JobKind kind, String file) {
+        return kind.pushSpec() + ": file '" + file + "' is not inside the workspace. Give a path relative to the "
+                + "workspace, such as specs/KON-42.md; absolute paths and '..' are refused.";
+    }
+
     static String noPullRequestChosen(JobKind kind) {
         return kind.pullRequestStatus() + ": give id (the pull request number), branch (its source branch) or ticket "
                 + "(after " + kind.startBranch() + " in this build).";

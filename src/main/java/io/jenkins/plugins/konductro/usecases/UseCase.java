@@ -35,16 +35,20 @@ abstract class UseCase {
         }
     }
 
-    /** The developer whose token the step uses. A credential whose account was never recorded is verified first. */
+    /**
+     * The developer whose token the step uses, as Bitbucket says the token is: nothing stored with the credential is
+     * trusted (a credential written through the REST API can claim any account). Verifying is cached per token, so a
+     * build's steps ask once. A verified credential of the acting user's own records their account for reviewers.
+     */
     Developer developer(RunningBuild build, String credentialsId, RepositoryRef repo) throws StepFailure, IOException {
         StoredCredential stored = CredentialResolver.choose(build.credentials(), credentialsId, repo.workspace());
         ApiTokenCredential credential = stored.unlock();
-        if (stored.accountUuid() != null) {
-            return new Developer(credential, stored.displayName(), stored.accountUuid());
-        }
         CredentialCheck check = operations.verifyCredential(credential);
         if (!check.valid()) {
             throw new StepFailure(StepTexts.credentialDoesNotWork(stored, check.problem()));
+        }
+        if (stored.owner() != null && stored.owner().equals(build.credentials().actingUserId())) {
+            build.credentials().recordOwnAccount(new VerifiedAccount(check.workspace(), check.accountUuid(), check.displayName()));
         }
         return new Developer(credential, check.displayName(), check.accountUuid());
     }

@@ -62,7 +62,22 @@ class BitbucketClientTest {
     @Test
     void workspacePermissionOfAMember() throws Exception {
         WorkspacePermission permission = fixture.client().workspacePermission(fixture.bob(), "acme-team");
-        assertEquals(new WorkspacePermission("acme-team", "member"), permission);
+        assertEquals("acme-team", permission.workspace());
+        assertEquals("member", permission.permission());
+        assertEquals(fixture.sandbox().user("bob@acme.test").uuid(), permission.member().uuid(), "the answer names the member");
+        assertEquals("Bob Stone", permission.member().displayName());
+
+        fixture.sandbox().leaveAccountOutOfMemberships();
+        assertNull(fixture.client().workspacePermission(fixture.bob(), "acme-team").member());
+    }
+
+    @Test
+    void aNotFoundPageThatIsNotBitbucketsErrorSaysSoInsteadOfMeaningNone() {
+        fixture.sandbox().inject("GET", ".*/refs/branches/.*", Fault.htmlStatus(404));
+        BitbucketException.UnexpectedStatus e = expect(BitbucketException.UnexpectedStatus.class,
+                () -> fixture.client().branch(fixture.bob(), RepositoryRef.of("acme-team", "widgets"), "main"));
+        assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("text/html"), e.getMessage());
+        assertTrue(e.getMessage().contains("whether it exists is unknown"), e.getMessage());
     }
 
     @Test

@@ -54,7 +54,7 @@ class KonductroBuildersTest {
 
     private TestBuild aliceBuild() {
         return new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, "alice")
-                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), aliceUuid, "Alice Doe");
+                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"));
     }
 
     @AfterEach
@@ -191,8 +191,7 @@ class KonductroBuildersTest {
         var readOnly = fixture.user("dora@acme.test", "Dora Read", true, BitbucketSandbox.SCOPE_READ_USER,
                 BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
         TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, "dora")
-                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token(), sandbox.user("dora@acme.test").uuid(),
-                        "Dora Read");
+                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token());
         StepFailure scope = SecretLeakWatch.expect(StepFailure.class, () -> run(dora, new StartBranchBuilder(REPO, "KON-1")));
         assertTrue(scope.getMessage().contains("write:repository:bitbucket"), scope.getMessage());
 
@@ -221,8 +220,8 @@ class KonductroBuildersTest {
         push.setSpec("# Spec\n");
         PullRequestStatusBuilder status = new PullRequestStatusBuilder(REPO);
         status.setTicket("KON-6");
-        // The operations' own minimum, as BENCHMARKS.md counts them: the freestyle shell adds nothing.
-        assertEquals(3, fixture.requestsDuring(() -> run(new StartBranchBuilder(REPO, "KON-6"))));
+        // The operations' own minimum, as BENCHMARKS.md counts them, and one verification of the token per build.
+        assertEquals(1 + 3, fixture.requestsDuring(() -> run(new StartBranchBuilder(REPO, "KON-6"))));
         assertEquals(4, fixture.requestsDuring(() -> run(push)));
         assertEquals(2, fixture.requestsDuring(() -> run(new OpenPullRequestBuilder(REPO, "KON-6"))));
         assertEquals(1, fixture.requestsDuring(() -> run(status)));
@@ -231,8 +230,8 @@ class KonductroBuildersTest {
     @Test
     void aCredentialsParameterIsPassedByNameAndNotExpanded() throws Exception {
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, null);
-        asSystem.parameters.put("${KONDUCTRO_TOKEN}", asSystem.token("alice-param", "acme-team", "alice@acme.test",
-                sandbox.demoToken("alice"), aliceUuid, "Alice Doe"));
+        asSystem.parameters.put("${KONDUCTRO_TOKEN}", asSystem.parameter("alice-param", "acme-team", "alice@acme.test",
+                sandbox.demoToken("alice")));
         parameters.put("KONDUCTRO_TOKEN", "alice-param"); // the parameter's value: the chosen credential's id
         StartBranchBuilder start = new StartBranchBuilder(REPO, "KON-3");
         start.setCredentialsId("${KONDUCTRO_TOKEN}");

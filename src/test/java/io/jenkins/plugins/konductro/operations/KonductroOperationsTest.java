@@ -54,12 +54,55 @@ class KonductroOperationsTest {
     // verifyCredential
 
     @Test
-    void verifyReportsWhoAndTheirRoleInTwoRequests() throws Exception {
+    void verifyReportsWhoAndTheirRoleInOneRequestThenFromItsCache() throws Exception {
         CredentialCheck[] check = new CredentialCheck[1];
         int requests = fixture.requestsDuring(() -> check[0] = operations.verifyCredential(fixture.bob()));
-        assertEquals(2, requests);
+        assertEquals(1, requests);
+        assertEquals("/user/workspaces/acme-team/permission", fixture.exchanges().get(0).path());
         assertTrue(check[0].valid());
         assertEquals("Authenticated as Bob Stone (" + bobUuid + ") — member of acme-team", check[0].summary());
+        assertEquals(0, fixture.requestsDuring(() -> operations.verifyCredential(fixture.bob())), "verified once per lifetime");
+    }
+
+    @Test
+    void aTokenMadeAsTheProductDocumentsIsVerified() throws Exception {
+        ApiTokenCredential documented = fixture.user("erin@acme.test", "Erin", true, BitbucketSandbox.SCOPE_READ_ACCOUNT,
+                "read:workspace:bitbucket", "read:repository:bitbucket", "write:repository:bitbucket",
+                "read:pullrequest:bitbucket", "write:pullrequest:bitbucket");
+        CredentialCheck check = operations.verifyCredential(documented);
+        assertTrue(check.valid(), check.summary());
+        assertEquals("Erin", check.displayName());
+    }
+
+    @Test
+    void anAnswerWithoutTheAccountFallsBackToUserAndNamesBothScopesWhenItCannot() throws Exception {
+        sandbox().leaveAccountOutOfMemberships();
+        assertEquals(2, fixture.requestsDuring(() -> assertTrue(operations.verifyCredential(fixture.bob()).valid())));
+        assertEquals("/user", fixture.exchanges().get(1).path());
+
+        ApiTokenCredential noUserScope = fixture.user("erin@acme.test", "Erin", true, BitbucketSandbox.SCOPE_READ_ACCOUNT,
+                "read:workspace:bitbucket");
+        CredentialCheck check = operations.verifyCredential(noUserScope);
+        assertEquals(Field.TOKEN, check.field());
+        assertTrue(check.problem().contains("read:account or read:user:bitbucket"), check.problem());
+    }
+
+    @Test
+    void aForgedOrChangedAnswerIsNotKeptLongerThanItsLifetime() throws Exception {
+        KonductroOperations noCache = new KonductroOperations(fixture.client(), java.time.Duration.ZERO, java.time.Duration.ZERO);
+        noCache.verifyCredential(fixture.bob());
+        assertEquals(1, fixture.requestsDuring(() -> noCache.verifyCredential(fixture.bob())));
+        sandbox().revoke(sandbox().demoToken("bob"));
+        assertFalse(noCache.verifyCredential(fixture.bob()).valid(), "a revoked token is seen once the lifetime is over");
+    }
+
+    @Test
+    void aRefusedSaveBoundTwiceAsksBitbucketOnce() throws Exception {
+        String wrong = SecretLeakWatch.secret("ATATT3" + "w".repeat(186));
+        assertEquals(1, fixture.requestsDuring(() -> {
+            operations.verifyCredential("acme-team", "alice@acme.test", wrong);
+            operations.verifyCredential("acme-team", "alice@acme.test", wrong);
+        }));
     }
 
     @Test
@@ -74,12 +117,10 @@ class KonductroOperationsTest {
 
     @Test
     void verifyNamesTheMissingScope() throws Exception {
-        ApiTokenCredential noUserScope = fixture.user("erin@acme.test", "Erin", true, "read:workspace:bitbucket", "read:repository:bitbucket");
-        CredentialCheck check = operations.verifyCredential(noUserScope);
-        assertEquals(Field.TOKEN, check.field());
-        assertTrue(check.problem().contains("read:user:bitbucket"), check.problem());
         ApiTokenCredential noWorkspaceScope = fixture.user("finn@acme.test", "Finn", true, "read:user:bitbucket");
-        assertTrue(operations.verifyCredential(noWorkspaceScope).problem().contains("read:workspace:bitbucket"));
+        CredentialCheck check = operations.verifyCredential(noWorkspaceScope);
+        assertEquals(Field.TOKEN, check.field());
+        assertTrue(check.problem().contains("read:workspace:bitbucket"), check.problem());
     }
 
     @Test
@@ -110,7 +151,7 @@ class KonductroOperationsTest {
                 .withSummary("Export CSV")));
         assertEquals(3, cold);
         assertEquals(new BranchResult("feature/KON-42-export-csv", head("main"), true,
-                "https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-export-csv"), result[0]);
+                "https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-export-csv", "main"), result[0]);
         assertEquals(head("main"), head("feature/KON-42-export-csv"));
         int warm = fixture.requestsDuring(() -> operations.startBranch(alice, NewBranch.of(WIDGETS, "KON-43")));
         assertEquals(2, warm);

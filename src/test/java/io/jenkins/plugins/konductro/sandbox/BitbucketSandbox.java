@@ -68,6 +68,8 @@ public final class BitbucketSandbox implements AutoCloseable {
     // ---------------------------------------------------------------- constants
 
     public static final String SCOPE_READ_USER = "read:user:bitbucket";
+    /** Atlassian's account scope, which the product's set-up asks for; no Bitbucket endpoint requires it. */
+    public static final String SCOPE_READ_ACCOUNT = "read:account";
     public static final String SCOPE_READ_WORKSPACE = "read:workspace:bitbucket";
     public static final String SCOPE_READ_REPOSITORY = "read:repository:bitbucket";
     public static final String SCOPE_WRITE_REPOSITORY = "write:repository:bitbucket";
@@ -215,7 +217,7 @@ public final class BitbucketSandbox implements AutoCloseable {
         final WorkspaceState workspace;
         final String slug;
         final String uuid;
-        final String mainBranch;
+        String mainBranch; // guarded by lock
         final boolean isPrivate;
         final Instant created;
         Instant updated;
@@ -327,6 +329,7 @@ public final class BitbucketSandbox implements AutoCloseable {
     private final List<Consumer<Exchange>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, String> demoTokens = new HashMap<>();
     private volatile boolean recordBodies = true;
+    private volatile boolean membershipsWithoutAccount;
     private long commitCounter;
     private Instant lastInstant = Instant.EPOCH;
     private String apiUrl;
@@ -513,6 +516,17 @@ public final class BitbucketSandbox implements AutoCloseable {
         }
     }
 
+    /** Makes an existing branch the repository's main branch, as a repository admin can in Bitbucket's settings. */
+    public void setMainBranch(String workspace, String repo, String branch) {
+        synchronized (lock) {
+            RepoState state = requireRepo(workspace, repo);
+            if (!state.branches.containsKey(branch)) {
+                throw new IllegalArgumentException("no branch " + branch + " in " + workspace + "/" + repo);
+            }
+            state.mainBranch = branch;
+        }
+    }
+
     /** A repository whose {@code mainBranch} holds one commit with README.md. */
     public void addRepository(String workspace, String repo, String mainBranch, boolean isPrivate) {
         synchronized (lock) {
@@ -534,7 +548,16 @@ public final class BitbucketSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the member's account out of {@code GET /user/workspaces/{ws}/permission} answers, as the definition
+     * allows ({@code user} is not a required property): clients must then ask {@code GET /user}.
+     */
+    public void leaveAccountOutOfMemberships() {
+        membershipsWithoutAccount = true;
+    }
+
     /** The user stays, their tokens keep working, but they can no longer be a reviewer. */
+
     public void deactivate(String email) {
         synchronized (lock) {
             requireUser(email).active = false;
@@ -1059,7 +1082,9 @@ public final class BitbucketSandbox implements AutoCloseable {
         ObjectNode membership = NODES.objectNode();
         membership.put("type", "workspace_membership");
         membership.put("permission", ws.members.get(caller.user.email.toLowerCase(Locale.ROOT)));
-        membership.set("user", userJson(caller.user));
+        if (!membershipsWithoutAccount) {
+            membership.set("user", userJson(caller.user));
+        }
         membership.set("workspace", workspaceJson(ws));
         membership.putObject("links").set("self",
                 link(apiUrl + "/user/workspaces/" + segment(ws.slug) + "/permission"));

@@ -15,6 +15,7 @@ import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
 import io.jenkins.plugins.konductro.usecases.ReviewerDirectory.ReviewerAccount;
 import io.jenkins.plugins.konductro.usecases.StepFailure;
 import io.jenkins.plugins.konductro.usecases.TestBuild;
+import io.jenkins.plugins.konductro.usecases.VerifiedAccount;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class KonductroStepsTest {
         aliceUuid = sandbox.user("alice@acme.test").uuid();
         bobUuid = sandbox.user("bob@acme.test").uuid();
         build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
-                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), aliceUuid, "Alice Doe");
+                .owns("alice-acme", "acme-team", "alice@acme.test", sandbox.demoToken("alice"));
         build.accounts.put("bob", ReviewerAccount.of(bobUuid));
     }
 
@@ -112,8 +113,8 @@ class KonductroStepsTest {
         push.setSpec("# Spec\n");
         PullRequestStatusStep status = new PullRequestStatusStep(REPO);
         status.setTicket("KON-6");
-        // The operations' own minimum, as BENCHMARKS.md counts them: the Jenkins layer adds nothing.
-        assertEquals(3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build.useCases(), build)));
+        // The operations' own minimum, as BENCHMARKS.md counts them, and one verification of the token per build.
+        assertEquals(1 + 3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build.useCases(), build)));
         assertEquals(4, fixture.requestsDuring(() -> push.execute(build.useCases(), build)));
         assertEquals(2, fixture.requestsDuring(() -> new OpenPullRequestStep(REPO, "KON-6").execute(build.useCases(), build)));
         assertEquals(1, fixture.requestsDuring(() -> status.execute(build.useCases(), build)));
@@ -200,8 +201,8 @@ class KonductroStepsTest {
     @Test
     void aCredentialsParameterWorksWhenTheBuildRunsAsSystem() throws Exception {
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
-        asSystem.parameters.put("alice-param", asSystem.token("alice-param", "acme-team", "alice@acme.test",
-                sandbox.demoToken("alice"), aliceUuid, "Alice Doe"));
+        asSystem.parameters.put("alice-param", asSystem.parameter("alice-param", "acme-team", "alice@acme.test",
+                sandbox.demoToken("alice")));
         StartBranchStep start = new StartBranchStep(REPO, "KON-3");
         start.setCredentialsId("alice-param");
         assertEquals(true, start.execute(asSystem.useCases(), asSystem).get("created"));
@@ -218,7 +219,7 @@ class KonductroStepsTest {
         assertNull(failure.getCause(), "the log shows the message, not a chain of causes");
 
         TestBuild bobsBuild = new TestBuild(new KonductroOperations(fixture.client()), "bob")
-                .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"), bobUuid, "Bob Stone");
+                .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"));
         StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class,
                 () -> new StartBranchStep("acme-team/no-such-repo", "KON-1").execute(bobsBuild.useCases(), bobsBuild));
         assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
@@ -252,24 +253,47 @@ class KonductroStepsTest {
         var readOnly = fixture.user("dora@acme.test", "Dora Read", true, BitbucketSandbox.SCOPE_READ_USER,
                 BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
         TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), "dora")
-                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token(),
-                        sandbox.user("dora@acme.test").uuid(), "Dora Read");
+                .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token());
         StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(REPO, "KON-1").execute(dora.useCases(), dora));
         assertTrue(failure.getMessage().contains("write:repository:bitbucket"), failure.getMessage());
     }
 
     @Test
-    void aCredentialWithoutRecordedAccountIsVerifiedBeforeUse() throws Exception {
-        TestBuild restCreated = new TestBuild(new KonductroOperations(fixture.client()), "alice")
-                .owns("alice-rest", "acme-team", "alice@acme.test", sandbox.demoToken("alice"), null, null);
+    void theTokenIsVerifiedBeforeUseAndItsOwnersAccountRecorded() throws Exception {
         sandbox.clearExchanges();
-        new StartBranchStep(REPO, "KON-9").execute(restCreated.useCases(), restCreated);
-        assertEquals("/user", sandbox.exchanges().get(0).path(), "the account is read first");
+        new StartBranchStep(REPO, "KON-9").execute(build.useCases(), build);
+        assertEquals("/user/workspaces/acme-team/permission", sandbox.exchanges().get(0).path(),
+                "who the token belongs to is asked before anything else, whatever the credential claims");
+        assertEquals(List.of(new VerifiedAccount("acme-team", aliceUuid, "Alice Doe")), build.lookups().recorded,
+                "alice's own verified token records her account, for other people's reviewer lists");
         PushSpecStep push = new PushSpecStep(REPO, "KON-9");
         push.setSpec("# s\n");
-        String commit = (String) push.execute(restCreated.useCases(), restCreated).get("commit");
+        String commit = (String) push.execute(build.useCases(), build).get("commit");
         assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", commit),
                 "the display name comes from verification");
+
+        TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
+        asSystem.parameters.put("p", asSystem.parameter("p", "acme-team", "alice@acme.test", sandbox.demoToken("alice")));
+        StartBranchStep withParameter = new StartBranchStep(REPO, "KON-10");
+        withParameter.setCredentialsId("p");
+        withParameter.execute(asSystem.useCases(), asSystem);
+        assertEquals(List.of(), asSystem.lookups().recorded, "a parameter's credential is nobody's own as far as the build knows");
+        asSystem.log();
+    }
+
+    @Test
+    void theStartedBranchIsSavedWithTheBuildOnceAndThePullRequestGoesToTheMainBranchItCameFrom() throws Exception {
+        new StartBranchStep(REPO, "KON-12").execute(build.useCases(), build);
+        new StartBranchStep(REPO, "KON-12").execute(build.useCases(), build);
+        assertEquals(1, build.saves, "saved when first remembered, so a restart mid-build keeps it");
+        PushSpecStep push = new PushSpecStep(REPO, "KON-12");
+        push.setSpec("# Spec\n");
+        push.execute(build.useCases(), build);
+        sandbox.commitDirectly("acme-team", "widgets", "develop", "d.txt", "d");
+        sandbox.setMainBranch("acme-team", "widgets", "develop");
+        new OpenPullRequestStep(REPO, "KON-12").execute(build.useCases(), build);
+        assertEquals("main", sandbox.pullRequests("acme-team", "widgets").get(0).destinationBranch(),
+                "the branch was started from main, so that is where its pull request goes");
     }
 
     private StepFailure assertFailsWithoutRequests(KonductroStep step, String messagePart) throws Exception {

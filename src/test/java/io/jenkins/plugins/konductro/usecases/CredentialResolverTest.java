@@ -16,7 +16,7 @@ class CredentialResolverTest {
     private final List<StoredCredential> own = credentials.own;
 
     private static StoredCredential token(String id, String workspace) {
-        return new StoredCredential(id, workspace, id + "@acme.test", "{uuid-" + id + "}", id, () -> {
+        return new StoredCredential(id, workspace, id + "@acme.test", null, () -> {
             throw new AssertionError("choosing a credential never reads its token");
         });
     }
@@ -87,5 +87,20 @@ class CredentialResolverTest {
         String message = assertThrows(StepFailure.class,
                 () -> CredentialResolver.choose(credentials, "typo", "acme-team")).getMessage();
         assertTrue(message.contains("'typo'") && message.contains("alice's own credentials"), message);
+    }
+
+    @Test
+    void theActingUsersOwnCredentialsNeedTheirUseOwnPermission() throws Exception {
+        own.add(token("alice-acme", "acme-team"));
+        parameters.put("param-token", token("param-token", "acme-team"));
+        credentials.mayUseOwn = false;
+        for (String id : new String[] {null, "alice-acme"}) {
+            String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, id, "acme-team"))
+                    .getMessage();
+            assertTrue(message.contains("Credentials › UseOwn"), message);
+            assertTrue(message.contains("Credentials build parameter"), message);
+        }
+        assertEquals("param-token", CredentialResolver.choose(credentials, "param-token", "acme-team").id(),
+                "a credential handed over by a parameter needs no UseOwn");
     }
 }

@@ -17,6 +17,10 @@ public final class InMemoryCredentials implements PersonalCredentials {
     public final Map<String, StoredCredential> parameters = new HashMap<>();
     /** The acting user's personal credentials. */
     public final List<StoredCredential> own = new ArrayList<>();
+    /** Whether the acting user holds Credentials › UseOwn on the job. */
+    public boolean mayUseOwn = true;
+    /** The accounts recorded on the acting user, in order. */
+    public final List<VerifiedAccount> recorded = new ArrayList<>();
 
     public InMemoryCredentials(String actingUser) {
         this.actingUser = actingUser;
@@ -33,7 +37,17 @@ public final class InMemoryCredentials implements PersonalCredentials {
     }
 
     @Override
+    public boolean actingUserMayUseOwn() {
+        return mayUseOwn;
+    }
+
+    @Override
     public List<StoredCredential> ownedByActingUser() {
         return actingUser == null ? List.of() : List.copyOf(own);
+    }
+
+    @Override
+    public void recordOwnAccount(VerifiedAccount account) {
+        recorded.add(account);
     }
 }

@@ -26,6 +26,8 @@ public final class TestBuild implements RunningBuild {
     public final Map<String, StoredCredential> parameters;
     public final Map<String, ReviewerDirectory.ReviewerAccount> accounts = new HashMap<>();
     public final List<String> tokenReads = new ArrayList<>();
+    /** How often the build was saved (with its record). */
+    public int saves;
     private final BuildRecord record = new BuildRecord();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
@@ -50,15 +52,24 @@ public final class TestBuild implements RunningBuild {
     }
 
     /** Adds a personal credential of the acting user. */
-    public TestBuild owns(String id, String workspace, String email, String token, String accountUuid, String displayName) {
-        credentials.own.add(token(id, workspace, email, token, accountUuid, displayName));
+    public TestBuild owns(String id, String workspace, String email, String token) {
+        credentials.own.add(credential(id, workspace, email, token, credentials.actingUser));
         return this;
     }
 
-    public StoredCredential token(String id, String workspace, String email, String token, String accountUuid,
-            String displayName) {
+    /** A credential a Credentials parameter hands over: whose it is, the build does not know. */
+    public StoredCredential parameter(String id, String workspace, String email, String token) {
+        return credential(id, workspace, email, token, null);
+    }
+
+    /** The build's credential lookups, to set what the acting user may do and read what was recorded on them. */
+    public InMemoryCredentials lookups() {
+        return credentials;
+    }
+
+    private StoredCredential credential(String id, String workspace, String email, String token, String owner) {
         SecretLeakWatch.secret(token);
-        return new StoredCredential(id, workspace, email, accountUuid, displayName, () -> {
+        return new StoredCredential(id, workspace, email, owner, () -> {
             tokenReads.add(id);
             return token;
         });
@@ -93,6 +104,11 @@ public final class TestBuild implements RunningBuild {
     @Override
     public BuildRecord record() {
         return record;
+    }
+
+    @Override
+    public void save() {
+        saves++;
     }
 
     @Override

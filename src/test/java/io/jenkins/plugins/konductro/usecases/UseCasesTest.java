@@ -31,7 +31,7 @@ class UseCasesTest {
     void aliceRunsTheBuild() {
         String aliceUuid = fixture.sandbox().user("alice@acme.test").uuid();
         build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
-                .owns("alice-acme", "acme-team", "alice@acme.test", fixture.sandbox().demoToken("alice"), aliceUuid, "Alice Doe");
+                .owns("alice-acme", "acme-team", "alice@acme.test", fixture.sandbox().demoToken("alice"));
     }
 
     @AfterEach
@@ -63,7 +63,7 @@ class UseCasesTest {
 
     @Test
     void resultsBecomeVariablesNamedAfterTheirKind() {
-        BranchStarted started = new BranchStarted(new BranchResult("feature/KON-1", "abc", true, "https://b/branch"));
+        BranchStarted started = new BranchStarted(new BranchResult("feature/KON-1", "abc", true, "https://b/branch", "main"));
         assertEquals(Map.of("KONDUCTRO_BRANCH", "feature/KON-1", "KONDUCTRO_BRANCH_COMMIT", "abc",
                 "KONDUCTRO_BRANCH_CREATED", "true", "KONDUCTRO_BRANCH_URL", "https://b/branch"), started.variables());
         assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(started.toMap().keySet()));

@@ -11,11 +11,12 @@ import hudson.model.Descriptor;
 import hudson.model.User;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.konductro.KonductroService;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
+import io.jenkins.plugins.konductro.credentials.AttemptLimit;
 import io.jenkins.plugins.konductro.credentials.BitbucketApiTokenCredentials;
 import io.jenkins.plugins.konductro.credentials.CredentialForm;
 import io.jenkins.plugins.konductro.operations.CredentialCheck;
+import io.jenkins.plugins.konductro.usecases.VerifiedAccount;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
@@ -23,7 +24,9 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * "Bitbucket Cloud API token (Konductro)". Saving verifies the token against its workspace first: a credential
- * that does not authenticate is never stored, and one that does records the account UUID and display name.
+ * that does not authenticate is never stored, and one that does records the account UUID and display name with the
+ * credential (shown as "Verified as") and on its owner's Jenkins user ({@link BitbucketAccountsProperty}), where
+ * other users' pull requests find them as a reviewer. Nothing recorded here is trusted by a build: each verifies.
  */
 public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials implements BitbucketApiTokenCredentials {
     private static final long serialVersionUID = 1L;
@@ -36,18 +39,26 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
 
     /**
      * @param scope ignored: this type lives only in a user's personal store, whose credentials are {@code USER}-scoped
-     * @throws Descriptor.FormException when Bitbucket does not accept the token: nothing is saved, and Jenkins shows
-     *         the message, which starts with the label of the field to fix (core 2.479 does not mark the field itself)
+     * @throws Descriptor.FormException when Bitbucket does not accept the token: nothing is saved, and the store's
+     *         page shows the message, which starts with the label of the field to fix (core 2.479 does not mark the
+     *         field itself). In the Add dialog of a credentials picker the same refusal is an
+     *         {@link IllegalArgumentException}: that dialog shows its message, and nothing for a FormException.
      */
     @DataBoundConstructor
     public BitbucketApiTokenCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
             @CheckForNull String description, String workspace, String email, Secret apiToken)
             throws Descriptor.FormException {
         super(CredentialsScope.USER, id, description);
-        CredentialCheck check = CredentialForm.verify(KonductroService.operations(), workspace, email, Secret.toString(apiToken));
+        SaveChecks checks = SaveChecks.current();
+        CredentialCheck check = checks.verify(workspace, email, apiToken);
         if (!check.valid()) {
-            throw new Descriptor.FormException(CredentialForm.saveRefusal(check), CredentialForm.fieldOf(check));
+            String refusal = CredentialForm.saveRefusal(check);
+            if (checks.fromAddDialog()) {
+                throw new IllegalArgumentException(refusal);
+            }
+            throw new Descriptor.FormException(refusal, CredentialForm.fieldOf(check));
         }
+        checks.recordOwnAccount(new VerifiedAccount(check.workspace(), check.accountUuid(), check.displayName()));
         this.workspace = BitbucketInputs.workspaceSlug(workspace);
         this.email = BitbucketInputs.email(email);
         this.apiToken = apiToken;
@@ -101,10 +112,17 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
             return provider instanceof UserCredentialsProvider;
         }
 
+        private final AttemptLimit verifications = new AttemptLimit(VERIFICATIONS_PER_MINUTE, java.time.Duration.ofMinutes(1));
+
+        /** How many times a minute one user may press Verify: enough to fix a typo, too few to test tokens in bulk. */
+        static final int VERIFICATIONS_PER_MINUTE = 5;
+
         /**
-         * The Verify button: the same check as saving, on the values in the form. The store's owner is the user
-         * asking: a personal store takes credentials from its owner only, and the button's request carries no
-         * store, so the page it was opened from cannot tell.
+         * The Verify button: the same check as saving, on the values in the form, for a logged-in user. Whose store
+         * it is for cannot be told (the button's request carries no store, and a personal store takes credentials
+         * from its owner only), so what guards it is the login and a few checks a minute per user: Jenkins is not a
+         * way to test tokens in bulk. (Credentials/Create on the user themselves always passes: a user has full
+         * control of their own record.)
          */
         @POST
         public FormValidation doVerify(@QueryParameter String workspace, @QueryParameter String email,
@@ -113,8 +131,10 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
             if (owner == null) {
                 return FormValidation.error(CredentialForm.PERSONAL_ONLY);
             }
-            owner.checkPermission(CredentialsProvider.CREATE);
-            CredentialCheck check = CredentialForm.verify(KonductroService.operations(), workspace, email, Secret.toString(apiToken));
+            if (!verifications.tryAcquire(owner.getId())) {
+                return FormValidation.error(CredentialForm.tooManyVerifications(VERIFICATIONS_PER_MINUTE));
+            }
+            CredentialCheck check = SaveChecks.current().verify(workspace, email, apiToken);
             return check.valid() ? FormValidation.ok(check.summary()) : FormValidation.error(check.summary());
         }
 

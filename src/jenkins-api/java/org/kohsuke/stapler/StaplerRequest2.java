@@ -1,0 +1,7 @@
+package org.kohsuke.stapler;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface StaplerRequest2 extends HttpServletRequest {
+}

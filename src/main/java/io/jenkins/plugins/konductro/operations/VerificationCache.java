@@ -1,0 +1,77 @@
+package io.jenkins.plugins.konductro.operations;
+
+import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What verifying each token answered, for a bounded time: a token is verified at most once per lifetime however many
+ * steps use it, and a save that Jenkins runs twice asks Bitbucket once. Kept by (workspace, e-mail, SHA-256 of the
+ * token); the token itself is not kept. Only answers about the credential are kept: a failure to reach Bitbucket is
+ * asked again next time.
+ */
+final class VerificationCache {
+    static final int MAX_ENTRIES = 1_000;
+
+    private record Key(String workspace, String email, String tokenSha256) {}
+
+    private record Entry(CredentialCheck check, long expiresAtNanos) {}
+
+    /** Verifies a credential against Bitbucket. */
+    interface Verification {
+        CredentialCheck verify(ApiTokenCredential credential) throws InterruptedIOException;
+    }
+
+    private final Duration validLifetime;
+    private final Duration refusalLifetime;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /**
+     * @param validLifetime   how long a credential that passed is trusted
+     * @param refusalLifetime how long a refusal is repeated without asking again: long enough for one save, short
+     *                        enough that a fixed token (or a new workspace membership) is seen at the next try
+     */
+    VerificationCache(Duration validLifetime, Duration refusalLifetime) {
+        this.validLifetime = validLifetime;
+        this.refusalLifetime = refusalLifetime;
+    }
+
+    CredentialCheck verify(ApiTokenCredential credential, Verification verification) throws InterruptedIOException {
+        Key key = new Key(credential.workspace(), credential.email().toLowerCase(java.util.Locale.ROOT),
+                sha256(credential.token()));
+        synchronized (entries) {
+            Entry entry = entries.get(key);
+            if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0) {
+                return entry.check();
+            }
+            entries.remove(key);
+        }
+        CredentialCheck check = verification.verify(credential);
+        Duration lifetime = check.valid() ? validLifetime : check.field() != null ? refusalLifetime : Duration.ZERO;
+        if (!lifetime.isZero()) {
+            synchronized (entries) {
+                entries.put(key, new Entry(check, System.nanoTime() + lifetime.toNanos()));
+            }
+        }
+        return check;
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * A reviewer's Bitbucket account, as their own verification recorded it on their Jenkins user
- * ({@link BitbucketAccountsProperty}). No credential store is read, nobody is impersonated, and the security realm is
+ * ({@link BitbucketAccountsProperty}). No credential store is read, no other user is acted as, and the security realm is
  * not asked. The log of someone else's build tells no more than "no account recorded", whether or not the user exists.
  */
 public final class UserReviewerDirectory implements ReviewerDirectory {

@@ -93,4 +93,65 @@ class UseCasesTest {
         assertEquals(List.of(), Arguments.lines((String) null));
         assertEquals(null, Arguments.text("   "));
     }
+
+    @Test
+    void reviewersAreLookedUpInTheDirectoryOnlyNeverInACredentialStore() throws Exception {
+        InMemoryCredentials lookups = build.lookups();
+        int[] storeReads = new int[1];
+        PersonalCredentials counting = new PersonalCredentials() {
+            @Override public String actingUserId() { return lookups.actingUserId(); }
+            @Override public java.util.Optional<StoredCredential> forBuild(String id) { storeReads[0]++; return lookups.forBuild(id); }
+            @Override public boolean actingUserMayUseOwn() { return true; }
+            @Override public List<StoredCredential> ownedByActingUser() { storeReads[0]++; return lookups.ownedByActingUser(); }
+            @Override public void recordOwnAccount(VerifiedAccount account) { lookups.recordOwnAccount(account); }
+        };
+        RunningBuild withCountingStore = new RunningBuild() {
+            @Override public JobKind kind() { return build.kind(); }
+            @Override public PersonalCredentials credentials() { return counting; }
+            @Override public ReviewerDirectory reviewers() { return build.reviewers(); }
+            @Override public BuildRecord record() { return build.record(); }
+            @Override public void save() { build.save(); }
+            @Override public java.io.PrintStream console() { return build.console(); }
+            @Override public java.util.Optional<WorkspaceFiles> workspace() { return build.workspace(); }
+        };
+        build.accounts.put("bob", ReviewerDirectory.ReviewerAccount.of(fixture.sandbox().user("bob@acme.test").uuid()));
+        KonductroUseCases useCases = build.useCases();
+        useCases.startBranch().run(StartBranchRequest.of(REPO, "KON-13"), build);
+        useCases.pushSpec().run(PushSpecRequest.of(REPO, "KON-13").withSpec("# Spec\n"), build);
+        PullRequestOpened opened = useCases.openPullRequest().run(OpenPullRequestRequest.of(REPO, "KON-13")
+                .withReviewers(List.of("bob", "carol", "dave")), withCountingStore);
+        assertEquals(List.of("bob"), opened.reviewersAdded());
+        assertEquals(1, storeReads[0], "the author's own credentials, once; no reviewer's");
+    }
+
+    @Test
+    void aSpecFileOutsideTheWorkspaceOrABlankSpecIsRefusedBeforeAnything() throws Exception {
+        KonductroUseCases useCases = build.useCases();
+        useCases.startBranch().run(StartBranchRequest.of(REPO, "KON-14"), build);
+        TestBuild inWorkspace = build.inWorkspace(java.nio.file.Path.of("/nonexistent-workspace"));
+        for (String file : List.of("../secret.md", "specs/../../secret.md", "/etc/passwd", "C:\\spec.md", "..\\x.md")) {
+            int requests = fixture.requestsDuring(() -> {
+                StepFailure refused = SecretLeakWatch.expect(StepFailure.class,
+                        () -> useCases.pushSpec().run(PushSpecRequest.of(REPO, "KON-14").withFile(file), inWorkspace));
+                assertTrue(refused.getMessage().contains("is not inside the workspace"), refused.getMessage());
+            });
+            assertEquals(0, requests, file);
+        }
+        int requests = fixture.requestsDuring(() -> {
+            StepFailure blank = SecretLeakWatch.expect(StepFailure.class,
+                    () -> useCases.pushSpec().run(PushSpecRequest.of(REPO, "KON-14").withSpec(" \n\t\n"), build));
+            assertTrue(blank.getMessage().contains("only white space"), blank.getMessage());
+        });
+        assertEquals(0, requests, "a blank spec is refused before any call");
+    }
+
+    @Test
+    void aPullRequestWithNothingToMergeIsExplained() throws Exception {
+        KonductroUseCases useCases = build.useCases();
+        useCases.startBranch().run(StartBranchRequest.of(REPO, "KON-15"), build);
+        StepFailure refused = SecretLeakWatch.expect(StepFailure.class,
+                () -> useCases.openPullRequest().run(OpenPullRequestRequest.of(REPO, "KON-15"), build));
+        assertTrue(refused.getMessage().contains("has no commit beyond it yet"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("into 'main'"), refused.getMessage());
+    }
 }

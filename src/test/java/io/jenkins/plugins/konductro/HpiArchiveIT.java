@@ -142,6 +142,11 @@ class HpiArchiveIT {
         assertEquals("io.jenkins.plugins", manifest.getValue("Group-Id"));
         assertEquals("konductro", manifest.getValue("Artifact-Id"));
         assertNotNull(manifest.getValue("Plugin-Developers"));
+        // What the Jenkins project's hosting asks of a plugin: its licence, source and version.
+        assertEquals("MIT License", manifest.getValue("Plugin-License-Name"));
+        assertEquals("https://opensource.org/licenses/MIT", manifest.getValue("Plugin-License-Url"));
+        assertEquals("https://github.com/jenkinsci/konductro-plugin", manifest.getValue("Plugin-ScmUrl"));
+        assertEquals(manifest.getValue("Plugin-Version"), manifest.getValue("Implementation-Version"));
         Map<String, String> dependencies = new LinkedHashMap<>();
         for (String dependency : manifest.getValue("Plugin-Dependencies").split(",")) {
             String[] idAndVersion = dependency.split(":", 2);

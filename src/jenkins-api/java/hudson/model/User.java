@@ -8,8 +8,6 @@ import java.io.IOException;
 import jenkins.model.Loadable;
 import jenkins.model.ModelObjectWithContextMenu;
 import org.kohsuke.stapler.StaplerProxy;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public class User extends AbstractModelObject
@@ -23,10 +21,6 @@ public class User extends AbstractModelObject
     }
 
     public static @CheckForNull User current() {
-        throw new UnsupportedOperationException("stub");
-    }
-
-    public @NonNull Authentication impersonate2() throws UsernameNotFoundException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -9,7 +9,6 @@ import io.jenkins.plugins.konductro.usecases.VerifiedAccount;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,6 +44,9 @@ public final class BitbucketAccountsProperty extends UserProperty {
 
     /** Records what {@code user}'s own token was just verified as; saves the user only when something changed. */
     public static void record(User user, VerifiedAccount account) throws IOException {
+        if (account.uuid() == null) {
+            return;
+        }
         synchronized (user) {
             if (of(user, account.workspace()).equals(Optional.of(account))) {
                 return;
@@ -52,7 +54,7 @@ public final class BitbucketAccountsProperty extends UserProperty {
             BitbucketAccountsProperty current = user.getProperty(BitbucketAccountsProperty.class);
             Map<String, Account> accounts = new LinkedHashMap<>(current == null || current.accounts == null
                     ? Map.of() : current.accounts);
-            accounts.put(account.workspace(), new Account(Objects.requireNonNull(account.uuid()), account.displayName()));
+            accounts.put(account.workspace(), new Account(account.uuid(), account.displayName()));
             user.addProperty(new BitbucketAccountsProperty(accounts));
         }
     }

@@ -54,7 +54,7 @@ public final class CredentialForm {
     }
 
     public static String tooManyVerifications(int perMinute) {
-        return "Verify was pressed more than " + perMinute + " times in a minute. Wait a minute, then try again.";
+        return "More than " + perMinute + " token checks (Verify or Save) in a minute. Wait a minute, then try again.";
     }
 
     /** What is wrong with a workspace slug as typed, without asking Bitbucket; {@code null} if nothing. */

@@ -49,6 +49,8 @@ public final class KonductroOperations {
     public static final Duration DEFAULT_VERIFICATION_TTL = Duration.ofMinutes(10);
     /** How long a refused token is refused without asking again: one save (which Jenkins binds twice) asks once. */
     static final Duration REFUSAL_TTL = Duration.ofSeconds(15);
+    /** How long a failure to reach Bitbucket is repeated: the two bindings of one save, not the user's next try. */
+    static final Duration UNREACHABLE_TTL = Duration.ofSeconds(2);
 
     private final BitbucketClient client;
     private final Duration mainBranchTtl;
@@ -68,7 +70,8 @@ public final class KonductroOperations {
     public KonductroOperations(BitbucketClient client, Duration mainBranchTtl, Duration verificationTtl) {
         this.client = client;
         this.mainBranchTtl = mainBranchTtl;
-        this.verifications = new VerificationCache(verificationTtl, verificationTtl.isZero() ? Duration.ZERO : REFUSAL_TTL);
+        this.verifications = new VerificationCache(verificationTtl, min(verificationTtl, REFUSAL_TTL),
+                min(verificationTtl, UNREACHABLE_TTL));
     }
 
     /** Checks raw form values, then {@link #verifyCredential(ApiTokenCredential)}; bad input names its field. */
@@ -391,6 +394,10 @@ public final class KonductroOperations {
         }
         return client.branch(credential, repository, base).orElseThrow(() -> new BitbucketException.NotFound(
                 "Base branch '" + base + "' does not exist in " + repository.fullName() + " (or is not visible to you).")).hash();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static ApiTokenCredential credentialFor(Developer developer, RepositoryRef repository) {

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * What verifying each token answered, for a bounded time: a token is verified at most once per lifetime however many
- * steps use it, and a save that Jenkins runs twice asks Bitbucket once. Kept by (workspace, e-mail, SHA-256 of the
- * token); the token itself is not kept. Only answers about the credential are kept: a failure to reach Bitbucket is
- * asked again next time.
+ * steps use it, and a save that Jenkins binds twice asks Bitbucket once. Kept by (workspace, e-mail, SHA-256 of the
+ * token); the token itself is not kept. A failure to reach Bitbucket is kept only for a moment: long enough for the
+ * second binding of the same save, not for the user's next try.
  */
 final class VerificationCache {
     static final int MAX_ENTRIES = 1_000;
@@ -30,6 +30,7 @@ final class VerificationCache {
 
     private final Duration validLifetime;
     private final Duration refusalLifetime;
+    private final Duration unreachableLifetime;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
@@ -41,10 +42,12 @@ final class VerificationCache {
      * @param validLifetime   how long a credential that passed is trusted
      * @param refusalLifetime how long a refusal is repeated without asking again: long enough for one save, short
      *                        enough that a fixed token (or a new workspace membership) is seen at the next try
+     * @param unreachableLifetime how long "Bitbucket could not be asked" is repeated: one save's two bindings
      */
-    VerificationCache(Duration validLifetime, Duration refusalLifetime) {
+    VerificationCache(Duration validLifetime, Duration refusalLifetime, Duration unreachableLifetime) {
         this.validLifetime = validLifetime;
         this.refusalLifetime = refusalLifetime;
+        this.unreachableLifetime = unreachableLifetime;
     }
 
     CredentialCheck verify(ApiTokenCredential credential, Verification verification) throws InterruptedIOException {
@@ -58,7 +61,7 @@ final class VerificationCache {
             entries.remove(key);
         }
         CredentialCheck check = verification.verify(credential);
-        Duration lifetime = check.valid() ? validLifetime : check.field() != null ? refusalLifetime : Duration.ZERO;
+        Duration lifetime = check.valid() ? validLifetime : check.field() != null ? refusalLifetime : unreachableLifetime;
         if (!lifetime.isZero()) {
             synchronized (entries) {
                 entries.put(key, new Entry(check, System.nanoTime() + lifetime.toNanos()));

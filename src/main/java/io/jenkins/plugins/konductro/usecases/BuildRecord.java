@@ -67,6 +67,14 @@ public final class BuildRecord implements Serializable {
         return new LinkedHashMap<>(variables);
     }
 
+    /** A record saved before a map was added reads it back as {@code null}: XStream does not run initializers. */
+    private Object readResolve() {
+        branches = branches == null ? new LinkedHashMap<>() : branches;
+        mainBranches = mainBranches == null ? new LinkedHashMap<>() : mainBranches;
+        variables = variables == null ? new LinkedHashMap<>() : variables;
+        return this;
+    }
+
     private static String key(RepositoryRef repository, TicketKey ticket) {
         return repository.fullName() + " " + ticket.value();
     }

@@ -57,15 +57,17 @@ public final class CredentialResolver {
     }
 
     /**
-     * The credentials plugin lets a build use its user's own credentials, not handed over by a parameter, only where
-     * that user holds Credentials › UseOwn on the job.
+     * Konductro's own rule, stricter than the credentials plugin's: the plugin asks for Credentials › UseOwn on the job
+     * before a Credentials parameter hands over its user's own credential ({@code CredentialsProvider.findCredentialById});
+     * Konductro asks the same before a build takes the acting user's own credentials without one.
      */
     private static void requireUseOwn(PersonalCredentials credentials, String user) throws StepFailure {
         if (!credentials.actingUserMayUseOwn()) {
-            throw new StepFailure(user + " does not let this job use their own credentials: that needs the permission "
-                    + "Credentials › UseOwn on the job, which " + user + " lacks. Ask an administrator to grant it, or add a "
-                    + "Credentials build parameter of type \"Bitbucket Cloud API token (Konductro)\", choose your "
-                    + "credential in it when you start the build, and pass its name as credentialsId.");
+            throw new StepFailure("This build may not use " + user + "'s own credentials: that needs the permission "
+                    + "Credentials › UseOwn on the job, which " + user + " lacks here. Ask an administrator to grant it on "
+                    + "this job. (A Credentials build parameter of type \"Bitbucket Cloud API token (Konductro)\", passed "
+                    + "by name as credentialsId, is the other way to hand a build a token; it needs the same permission of "
+                    + "whoever chooses the credential in it.)");
         }
     }
 

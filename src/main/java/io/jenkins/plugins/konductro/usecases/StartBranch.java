@@ -21,7 +21,11 @@ public final class StartBranch extends UseCase {
                     NewBranch.of(repo, request.ticket()).withSummary(request.summary()).withName(request.newBranch())
                             .withFrom(request.from())));
             if (build.record().rememberBranch(repo, ticket, started.branch().branch(), started.branch().mainBranch())) {
-                build.save(); // a later step of this build must find it even after Jenkins restarts meanwhile
+                try {
+                    build.save(); // a later step of this build must find it even after Jenkins restarts meanwhile
+                } catch (IOException e) { // the branch exists: failing the step now would help nobody
+                    build.console().println(StepTexts.notSaved(e));
+                }
             }
             return finish(build, started, StepTexts.branchCreated(started, repo));
         });

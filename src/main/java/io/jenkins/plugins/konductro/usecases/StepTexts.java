@@ -66,6 +66,11 @@ final class StepTexts {
         return "Pull request id '" + id + "' is not a number; give the pull request's number, such as 42.";
     }
 
+    static String notSaved(Exception e) {
+        return "Konductro could not save the build now (" + e.getMessage() + "); the branch is remembered for this build "
+                + "but may be forgotten if Jenkins restarts before the build ends.";
+    }
+
     static String credentialDoesNotWork(StoredCredential stored, String problem) {
         return "Credential " + stored + " does not work: " + problem;
     }

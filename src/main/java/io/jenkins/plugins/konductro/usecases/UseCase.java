@@ -9,9 +9,13 @@ import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** What the four use cases share: whose token a step uses, which branch it works on, and what counts as expected. */
 abstract class UseCase {
+    private static final Logger LOGGER = Logger.getLogger(UseCase.class.getName());
+
     final KonductroOperations operations;
 
     UseCase(KonductroOperations operations) {
@@ -48,7 +52,12 @@ abstract class UseCase {
             throw new StepFailure(StepTexts.credentialDoesNotWork(stored, check.problem()));
         }
         if (stored.owner() != null && stored.owner().equals(build.credentials().actingUserId())) {
-            build.credentials().recordOwnAccount(new VerifiedAccount(check.workspace(), check.accountUuid(), check.displayName()));
+            try {
+                build.credentials().recordOwnAccount(new VerifiedAccount(check.workspace(), check.accountUuid(),
+                        check.displayName()));
+            } catch (IOException | RuntimeException e) { // bookkeeping for other people's reviewer lists: not this step's work
+                LOGGER.log(Level.WARNING, "Could not record the verified Bitbucket account of " + stored.owner(), e);
+            }
         }
         return new Developer(credential, check.displayName(), check.accountUuid());
     }

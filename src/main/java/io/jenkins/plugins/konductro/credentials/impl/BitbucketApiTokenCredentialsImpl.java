@@ -12,7 +12,6 @@ import hudson.model.User;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
-import io.jenkins.plugins.konductro.credentials.AttemptLimit;
 import io.jenkins.plugins.konductro.credentials.BitbucketApiTokenCredentials;
 import io.jenkins.plugins.konductro.credentials.CredentialForm;
 import io.jenkins.plugins.konductro.operations.CredentialCheck;
@@ -41,8 +40,9 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
      * @param scope ignored: this type lives only in a user's personal store, whose credentials are {@code USER}-scoped
      * @throws Descriptor.FormException when Bitbucket does not accept the token: nothing is saved, and the store's
      *         page shows the message, which starts with the label of the field to fix (core 2.479 does not mark the
-     *         field itself). In the Add dialog of a credentials picker the same refusal is an
-     *         {@link IllegalArgumentException}: that dialog shows its message, and nothing for a FormException.
+     *         field itself). From the Add dialog of a credentials picker the same refusal is an
+     *         {@link IllegalArgumentException}: the picker's page then shows its message in the notification bar,
+     *         where for a FormException it shows only "Credentials creation failed".
      */
     @DataBoundConstructor
     public BitbucketApiTokenCredentialsImpl(@CheckForNull CredentialsScope scope, @CheckForNull String id,
@@ -112,17 +112,12 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
             return provider instanceof UserCredentialsProvider;
         }
 
-        private final AttemptLimit verifications = new AttemptLimit(VERIFICATIONS_PER_MINUTE, java.time.Duration.ofMinutes(1));
-
-        /** How many times a minute one user may press Verify: enough to fix a typo, too few to test tokens in bulk. */
-        static final int VERIFICATIONS_PER_MINUTE = 5;
-
         /**
          * The Verify button: the same check as saving, on the values in the form, for a logged-in user. Whose store
          * it is for cannot be told (the button's request carries no store, and a personal store takes credentials
-         * from its owner only), so what guards it is the login and a few checks a minute per user: Jenkins is not a
-         * way to test tokens in bulk. (Credentials/Create on the user themselves always passes: a user has full
-         * control of their own record.)
+         * from its owner only), so what guards it is the login and the per-user limit on checks that saving shares
+         * ({@link SaveChecks}): Jenkins is not a way to test tokens in bulk. (Credentials/Create on the user
+         * themselves would always pass: a user has full control of their own record.)
          */
         @POST
         public FormValidation doVerify(@QueryParameter String workspace, @QueryParameter String email,
@@ -130,9 +125,6 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
             User owner = User.current();
             if (owner == null) {
                 return FormValidation.error(CredentialForm.PERSONAL_ONLY);
-            }
-            if (!verifications.tryAcquire(owner.getId())) {
-                return FormValidation.error(CredentialForm.tooManyVerifications(VERIFICATIONS_PER_MINUTE));
             }
             CredentialCheck check = SaveChecks.current().verify(workspace, email, apiToken);
             return check.valid() ? FormValidation.ok(check.summary()) : FormValidation.error(check.summary());

@@ -3,16 +3,19 @@ package io.jenkins.plugins.konductro.credentials.impl;
 import hudson.model.User;
 import hudson.util.Secret;
 import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.credentials.AttemptLimit;
 import io.jenkins.plugins.konductro.credentials.BitbucketAccountsProperty;
 import io.jenkins.plugins.konductro.credentials.BuildCredentials;
 import io.jenkins.plugins.konductro.credentials.CredentialForm;
 import io.jenkins.plugins.konductro.operations.CredentialCheck;
 import io.jenkins.plugins.konductro.usecases.VerifiedAccount;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** What saving a Konductro credential asks of Bitbucket and of Jenkins; tests put in their own. */
@@ -46,9 +49,17 @@ interface SaveChecks {
 
     final class InJenkins implements SaveChecks {
         private static final Logger LOGGER = Logger.getLogger(SaveChecks.class.getName());
+        /** Checks a minute per user, Verify and saving together: enough to fix typos, too few to test tokens in bulk. */
+        static final int CHECKS_PER_MINUTE = 10;
+        private static final AttemptLimit CHECKS = new AttemptLimit(CHECKS_PER_MINUTE, Duration.ofMinutes(1));
 
         @Override
         public CredentialCheck verify(String workspace, String email, Secret token) {
+            Authentication user = SecurityContextHolder.getContext().getAuthentication();
+            if (user != null && !CHECKS.tryAcquire(user.getName())) {
+                return new CredentialCheck(false, null, null, null, null, null,
+                        CredentialForm.tooManyVerifications(CHECKS_PER_MINUTE));
+            }
             return CredentialForm.verify(KonductroService.operations(), workspace, email, Secret.toString(token));
         }
 
@@ -62,7 +73,7 @@ interface SaveChecks {
                 if (owner != null) {
                     BitbucketAccountsProperty.record(owner, account);
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOGGER.log(Level.WARNING, "Could not record the verified Bitbucket account on the user", e);
             }
         }

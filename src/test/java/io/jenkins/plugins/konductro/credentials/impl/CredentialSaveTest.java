@@ -106,13 +106,20 @@ class CredentialSaveTest {
     }
 
     @Test
-    void bitbucketUnreachableRefusesTheSaveAndTheNextTryAsksAgain() throws Exception {
-        fixture.sandbox().inject("GET", ".*/permission", Fault.dropBeforeProcessing().times(10));
-        Descriptor.FormException refused = SecretLeakWatch.expect(Descriptor.FormException.class,
-                () -> save("alice@acme.test", fixture.sandbox().demoToken("alice")));
-        assertTrue(refused.getMessage().startsWith("Not saved. "), refused.getMessage());
+    void bitbucketUnreachableRefusesTheSaveOnceForBothBindingsAndTheNextTryAsksAgain() throws Exception {
+        fixture.sandbox().inject("GET", ".*/permission", Fault.status(503).times(100));
+        int firstBinding = fixture.requestsDuring(() -> {
+            Descriptor.FormException refused = SecretLeakWatch.expect(Descriptor.FormException.class,
+                    () -> save("alice@acme.test", fixture.sandbox().demoToken("alice")));
+            assertTrue(refused.getMessage().startsWith("Not saved. "), refused.getMessage());
+        });
+        int secondBinding = fixture.requestsDuring(() -> SecretLeakWatch.expect(Descriptor.FormException.class,
+                () -> save("alice@acme.test", fixture.sandbox().demoToken("alice"))));
+        assertTrue(firstBinding > 0, "the first binding asked (and retried)");
+        assertEquals(0, secondBinding, "core's second binding of the same save does not wait for Bitbucket again");
         fixture.sandbox().clearFaults();
+        Thread.sleep(2_100); // the moment "unreachable" is kept (KonductroOperations.UNREACHABLE_TTL)
         assertEquals("Alice Doe", save("alice@acme.test", fixture.sandbox().demoToken("alice")).getAccountName(),
-                "a failure to reach Bitbucket is not kept");
+                "the user's next try asks Bitbucket again");
     }
 }

@@ -1,8 +1,9 @@
 package hudson.security;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
+
 // Compile-only stub (see src/jenkins-api/README.md).
 public final class Permission {
-    // Placeholder: every real constructor takes a PermissionGroup (whose constructors take a Localizable), not stubbed.
-    private Permission() {
+    private Permission(@NonNull PermissionGroup group, @NonNull String name) {
     }
 }

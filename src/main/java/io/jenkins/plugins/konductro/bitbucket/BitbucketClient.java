@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -202,6 +203,37 @@ public final class BitbucketClient {
         pr.reviewerUuids().forEach(uuid -> body.withArray("reviewers").addObject().put("uuid", uuid));
         body.put("close_source_branch", pr.closeSourceBranch());
         return toPullRequest(postJson(credential, repositoryUrl(repository).addPathSegment("pullrequests").build(), body));
+    }
+
+    /** Pull requests in a page of the list: at most what one request asks for (Bitbucket's limit for pull requests). */
+    public static final int PULL_REQUESTS_PER_PAGE = 50;
+
+    /**
+     * The pull requests with these ids, in any state, with what a page shows of them: one list request per 50 ids
+     * ({@code q=(id=1 OR id=2 …) AND (state="OPEN" OR …)}, {@code fields=} for id, title, state, link and update
+     * time). Ids Bitbucket does not answer for (deleted, or not visible to this token) are missing from the result.
+     */
+    public List<PullRequest> pullRequests(ApiTokenCredential credential, RepositoryRef repository, Collection<Long> ids)
+            throws IOException {
+        List<Long> wanted = ids.stream().distinct().sorted().toList();
+        List<PullRequest> found = new ArrayList<>();
+        for (int from = 0; from < wanted.size(); from += PULL_REQUESTS_PER_PAGE) {
+            List<Long> chunk = wanted.subList(from, Math.min(wanted.size(), from + PULL_REQUESTS_PER_PAGE));
+            String query = "(" + String.join(" OR ", chunk.stream().map(id -> "id=" + id).toList()) + ") AND "
+                    + "(state=\"OPEN\" OR state=\"MERGED\" OR state=\"DECLINED\" OR state=\"SUPERSEDED\")";
+            HttpUrl next = repositoryUrl(repository).addPathSegment("pullrequests")
+                    .addQueryParameter("q", query)
+                    .addQueryParameter("pagelen", Integer.toString(PULL_REQUESTS_PER_PAGE))
+                    .addQueryParameter("fields", "values.id,values.title,values.state,values.links.html.href,"
+                            + "values.updated_on,values.merge_commit.hash,next")
+                    .build();
+            while (next != null) {
+                JsonNode page = getJson(credential, next);
+                page.path("values").forEach(pr -> found.add(toPullRequest(pr)));
+                next = nextPage(page);
+            }
+        }
+        return found;
     }
 
     /** {@code GET .../pullrequests/{id}}. */

@@ -258,6 +258,23 @@ public final class KonductroOperations {
         }
     }
 
+    /**
+     * The pull requests with these ids as a list page shows them, for people looking at builds: one request per 50
+     * ids, with the viewer's own credential. Ids Bitbucket does not answer for are missing from the result.
+     */
+    public Map<Long, PullRequestStatus> pullRequestStates(ApiTokenCredential viewer, RepositoryRef repository,
+            java.util.Collection<Long> ids) throws IOException {
+        if (!viewer.workspace().equals(repository.workspace())) {
+            throw new InvalidInputException("The credential " + viewer + " is for workspace '" + viewer.workspace()
+                    + "', but " + repository.fullName() + " is in '" + repository.workspace() + "'.");
+        }
+        Map<Long, PullRequestStatus> states = new java.util.LinkedHashMap<>();
+        for (PullRequest pr : client.pullRequests(viewer, repository, ids)) {
+            states.put(pr.id(), new PullRequestStatus(pr.id(), pr.state(), pr.url(), pr.title(), pr.updatedOn(), pr.mergeCommit()));
+        }
+        return states;
+    }
+
     /** The state of the pull request with the lookup's id, or of the latest one from its source branch. */
     public PullRequestStatus pullRequestStatus(Developer developer, PullRequestLookup lookup) throws IOException {
         RepositoryRef repository = lookup.repository();
@@ -369,7 +386,7 @@ public final class KonductroOperations {
     }
 
     private static PullRequestResult pullRequestResult(PullRequest pr, boolean created, List<SkippedReviewer> skipped) {
-        return new PullRequestResult(pr.id(), pr.url(), pr.state(), created, pr.reviewerUuids(), skipped);
+        return new PullRequestResult(pr.id(), pr.url(), pr.state(), pr.title(), created, pr.reviewerUuids(), skipped);
     }
 
     /** The main branch and its head; its name comes from a cache, its head is always read. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,8 @@ public final class BuildRecord implements Serializable {
     private volatile Map<String, String> branches = new LinkedHashMap<>();
     private volatile Map<String, String> mainBranches = new LinkedHashMap<>();
     private volatile Map<String, String> variables = new LinkedHashMap<>();
+    private volatile Map<String, RecordedPullRequest> pullRequests = new LinkedHashMap<>();
+    private volatile Map<String, String> specCommits = new LinkedHashMap<>();
 
     /** The branch started for {@code ticket} in {@code repository} earlier in this build. */
     public Optional<String> branchFor(RepositoryRef repository, TicketKey ticket) {
@@ -62,6 +65,49 @@ public final class BuildRecord implements Serializable {
         variables = changed;
     }
 
+    /** The pull requests this build opened or read, in the order it first saw them. */
+    public List<RecordedPullRequest> pullRequests() {
+        return List.copyOf(pullRequests.values());
+    }
+
+    synchronized void recordPullRequest(RecordedPullRequest pullRequest) {
+        Map<String, RecordedPullRequest> changed = new LinkedHashMap<>(pullRequests);
+        RecordedPullRequest before = changed.get(pullRequest.key());
+        changed.put(pullRequest.key(), before != null && pullRequest.ticket() == null
+                ? new RecordedPullRequest(pullRequest.repository(), pullRequest.id(), before.ticket(), before.branch(),
+                        pullRequest.title(), pullRequest.state(), pullRequest.url(), pullRequest.checkedAtMillis())
+                : pullRequest);
+        pullRequests = changed;
+    }
+
+    /**
+     * Takes in a fresher answer about one of this build's pull requests.
+     *
+     * @return whether it says something new (a state or title), so that the build should be saved; a mere later
+     *         check is kept in memory only
+     */
+    public synchronized boolean refreshed(RecordedPullRequest fresh) {
+        RecordedPullRequest before = pullRequests.get(fresh.key());
+        if (before == null || fresh.checkedAtMillis() <= before.checkedAtMillis()) {
+            return false;
+        }
+        Map<String, RecordedPullRequest> changed = new LinkedHashMap<>(pullRequests);
+        changed.put(fresh.key(), before.answered(fresh.title(), fresh.state(), fresh.url(), fresh.checkedAtMillis()));
+        pullRequests = changed;
+        return before.differsFrom(fresh);
+    }
+
+    /** The commit holding the ticket's spec, when this build pushed it. */
+    public Optional<String> specCommitFor(RepositoryRef repository, TicketKey ticket) {
+        return Optional.ofNullable(specCommits.get(key(repository, ticket)));
+    }
+
+    synchronized void rememberSpec(RepositoryRef repository, TicketKey ticket, String commit) {
+        Map<String, String> changed = new LinkedHashMap<>(specCommits);
+        changed.put(key(repository, ticket), commit);
+        specCommits = changed;
+    }
+
     /** {@code KONDUCTRO_*} environment variables for the build's later steps, in the order they were first set. */
     public Map<String, String> variables() {
         return new LinkedHashMap<>(variables);
@@ -72,6 +118,8 @@ public final class BuildRecord implements Serializable {
         branches = branches == null ? new LinkedHashMap<>() : branches;
         mainBranches = mainBranches == null ? new LinkedHashMap<>() : mainBranches;
         variables = variables == null ? new LinkedHashMap<>() : variables;
+        pullRequests = pullRequests == null ? new LinkedHashMap<>() : pullRequests;
+        specCommits = specCommits == null ? new LinkedHashMap<>() : specCommits;
         return this;
     }
 

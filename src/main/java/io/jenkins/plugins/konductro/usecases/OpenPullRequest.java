@@ -50,6 +50,8 @@ public final class OpenPullRequest extends UseCase {
             }
             PullRequestOpened opened = new PullRequestOpened(pr,
                     pr.reviewersAdded().stream().map(selection::userIdOf).toList(), skipped);
+            build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), pr.id(), ticket.value(), source,
+                    pr.title(), pr.state(), pr.url(), System.currentTimeMillis()));
             return finish(build, opened, StepTexts.pullRequestOpened(opened, repo, source));
         });
     }

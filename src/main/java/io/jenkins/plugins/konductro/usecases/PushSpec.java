@@ -26,6 +26,7 @@ public final class PushSpec extends UseCase {
                     : SpecUpdate.of(repo, request.ticket(), branch, readFile(build, request.file()));
             SpecPushed pushed = new SpecPushed(operations.pushSpec(developer(build, request.credentialsId(), repo),
                     update.withMessage(request.message())));
+            build.record().rememberSpec(repo, ticket, pushed.spec().commit());
             return finish(build, pushed, StepTexts.specPushed(pushed, repo, branch));
         });
     }

@@ -27,6 +27,9 @@ public final class ReadPullRequestStatus extends UseCase {
             PullRequestLookup lookup = new PullRequestLookup(repo, request.id() == null ? null : request.id().longValue(), source);
             PullRequestRead read = new PullRequestRead(operations.pullRequestStatus(
                     developer(build, request.credentialsId(), repo), lookup));
+            build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), read.status().id(), request.ticket(),
+                    lookup.sourceBranch(), read.status().title(), read.status().state(), read.status().url(),
+                    System.currentTimeMillis()));
             return finish(build, read, StepTexts.pullRequestRead(read, repo));
         });
     }

@@ -3,15 +3,15 @@ package io.jenkins.plugins.konductro.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The small part of Bitbucket's query language ("BBQL") the sandbox understands for pull requests:
- * {@code field OP value} conditions joined with {@code AND}. Fields: {@code source.branch.name},
- * {@code destination.branch.name}, {@code state}, {@code title}, {@code author.uuid}, {@code id}.
- * Operators {@code =}, {@code !=}, {@code ~} (contains, case-insensitive), {@code !~}. Values are double
- * quoted strings (backslash escapes) or, for {@code id}, numbers. Anything else is rejected.
+ * {@code field OP value} conditions joined with {@code AND} and {@code OR} (AND binds tighter) and grouped with
+ * parentheses. Fields: {@code source.branch.name}, {@code destination.branch.name}, {@code state}, {@code title},
+ * {@code author.uuid}, {@code id}. Operators {@code =}, {@code !=}, {@code ~} (contains, case-insensitive),
+ * {@code !~}. Values are double quoted strings (backslash escapes) or, for {@code id}, numbers. Anything else is
+ * rejected.
  */
 final class PullRequestQuery {
 
@@ -23,80 +23,114 @@ final class PullRequestQuery {
         }
     }
 
-    private record Condition(String field, String op, String value) {}
+    private sealed interface Node permits Condition, All, Any {}
+
+    private record Condition(String field, String op, String value) implements Node {}
+
+    private record All(List<Node> parts) implements Node {}
+
+    private record Any(List<Node> parts) implements Node {}
 
     private static final List<String> FIELDS =
             List.of("source.branch.name", "destination.branch.name", "state", "title", "author.uuid", "id");
 
-    private final List<Condition> conditions;
+    private final Node root;
 
-    private PullRequestQuery(List<Condition> conditions) {
-        this.conditions = conditions;
+    private PullRequestQuery(Node root) {
+        this.root = root;
     }
 
     static PullRequestQuery parse(String q) {
-        List<Condition> conditions = new ArrayList<>();
         int[] pos = {0};
-        String s = q;
-        skipSpaces(s, pos);
-        if (pos[0] >= s.length()) {
+        skipSpaces(q, pos);
+        if (pos[0] >= q.length()) {
             throw new InvalidQueryException("empty query");
         }
-        while (true) {
-            skipSpaces(s, pos);
-            String field = readIdentifier(s, pos);
-            if (!FIELDS.contains(field)) {
-                throw new InvalidQueryException("'" + field + "' is not a supported field");
-            }
-            skipSpaces(s, pos);
-            String op = readOperator(s, pos);
-            skipSpaces(s, pos);
-            String value = readValue(s, pos, field);
-            conditions.add(new Condition(field, op, value));
-            skipSpaces(s, pos);
-            if (pos[0] >= s.length()) {
-                break;
-            }
-            String word = readIdentifier(s, pos);
-            if (!word.equalsIgnoreCase("AND")) {
-                throw new InvalidQueryException("unsupported operator '" + word + "' (only AND is understood)");
-            }
-            if (pos[0] < s.length() && !Character.isWhitespace(s.charAt(pos[0]))) {
-                throw new InvalidQueryException("expected a space after AND");
-            }
+        Node root = anyOf(q, pos);
+        skipSpaces(q, pos);
+        if (pos[0] < q.length()) {
+            throw new InvalidQueryException("unexpected '" + q.substring(pos[0]) + "'");
         }
-        return new PullRequestQuery(conditions);
+        return new PullRequestQuery(root);
     }
 
-    boolean matches(Function<String, String> fieldValue) {
-        for (Condition c : conditions) {
-            String actual = fieldValue.apply(c.field);
-            if (actual == null) {
-                actual = "";
-            }
-            boolean caseless = c.field.equals("state") || c.field.equals("author.uuid");
-            boolean ok = switch (c.op) {
-                case "=" -> caseless ? actual.equalsIgnoreCase(c.value) : actual.equals(c.value);
-                case "!=" -> !(caseless ? actual.equalsIgnoreCase(c.value) : actual.equals(c.value));
-                case "~" -> actual.toLowerCase(Locale.ROOT).contains(c.value.toLowerCase(Locale.ROOT));
-                case "!~" -> !actual.toLowerCase(Locale.ROOT).contains(c.value.toLowerCase(Locale.ROOT));
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
+    private static Node anyOf(String s, int[] pos) {
+        List<Node> parts = new ArrayList<>(List.of(allOf(s, pos)));
+        while (keyword(s, pos, "OR")) {
+            parts.add(allOf(s, pos));
         }
+        return parts.size() == 1 ? parts.get(0) : new Any(parts);
+    }
+
+    private static Node allOf(String s, int[] pos) {
+        List<Node> parts = new ArrayList<>(List.of(factor(s, pos)));
+        while (keyword(s, pos, "AND")) {
+            parts.add(factor(s, pos));
+        }
+        return parts.size() == 1 ? parts.get(0) : new All(parts);
+    }
+
+    private static Node factor(String s, int[] pos) {
+        skipSpaces(s, pos);
+        if (pos[0] < s.length() && s.charAt(pos[0]) == '(') {
+            pos[0]++;
+            Node inner = anyOf(s, pos);
+            skipSpaces(s, pos);
+            if (pos[0] >= s.length() || s.charAt(pos[0]) != ')') {
+                throw new InvalidQueryException("expected ')' at position " + pos[0]);
+            }
+            pos[0]++;
+            return inner;
+        }
+        String field = readIdentifier(s, pos);
+        if (!FIELDS.contains(field)) {
+            throw new InvalidQueryException("'" + field + "' is not a supported field");
+        }
+        skipSpaces(s, pos);
+        String op = readOperator(s, pos);
+        skipSpaces(s, pos);
+        return new Condition(field, op, readValue(s, pos, field));
+    }
+
+    /** Consumes {@code word} (followed by a space or a parenthesis) if it comes next. */
+    private static boolean keyword(String s, int[] pos, String word) {
+        int[] at = {pos[0]};
+        skipSpaces(s, at);
+        if (!s.regionMatches(true, at[0], word, 0, word.length())) {
+            return false;
+        }
+        int end = at[0] + word.length();
+        if (end >= s.length() || !(Character.isWhitespace(s.charAt(end)) || s.charAt(end) == '(')) {
+            return false;
+        }
+        pos[0] = end;
         return true;
     }
 
-    Map<String, String> equalities() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (Condition c : conditions) {
-            if (c.op.equals("=")) {
-                out.put(c.field, c.value);
-            }
+    boolean matches(Function<String, String> fieldValue) {
+        return matches(root, fieldValue);
+    }
+
+    private static boolean matches(Node node, Function<String, String> fieldValue) {
+        if (node instanceof All all) {
+            return all.parts().stream().allMatch(part -> matches(part, fieldValue));
         }
-        return out;
+        if (node instanceof Any any) {
+            return any.parts().stream().anyMatch(part -> matches(part, fieldValue));
+        }
+        Condition c = (Condition) node;
+        String actual = fieldValue.apply(c.field);
+        if (actual == null) {
+            actual = "";
+        }
+        boolean caseless = c.field.equals("state") || c.field.equals("author.uuid");
+        return switch (c.op) {
+            case "=" -> caseless ? actual.equalsIgnoreCase(c.value) : actual.equals(c.value);
+            case "!=" -> !(caseless ? actual.equalsIgnoreCase(c.value) : actual.equals(c.value));
+            case "~" -> actual.toLowerCase(Locale.ROOT).contains(c.value.toLowerCase(Locale.ROOT));
+            case "!~" -> !actual.toLowerCase(Locale.ROOT).contains(c.value.toLowerCase(Locale.ROOT));
+            default -> false;
+        };
     }
 
     private static void skipSpaces(String s, int[] pos) {

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.konductro.usecases;
+
+/** What people looking at builds are told when a pull request's state is not live. */
+public final class UseCaseTexts {
+
+    private UseCaseTexts() {}
+
+    static String bitbucketBusy(RecordedPullRequest pr) {
+        return "Bitbucket Cloud is not answering for " + pr.repository() + " right now; this is the last known state, "
+                + "and it is asked again in a while.";
+    }
+
+    static String notVisible(RecordedPullRequest pr) {
+        return "Bitbucket Cloud did not show you #" + pr.id() + " in " + pr.repository() + " (no access, or it was "
+                + "deleted); this is the last known state.";
+    }
+
+    static String notRefreshed(String reason) {
+        return "Not refreshed: " + reason;
+    }
+
+    /** For a viewer who is not logged in. */
+    public static String anonymous(String workspace) {
+        return "Log in, and save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under People › "
+                + "you › Credentials, to see the live state.";
+    }
+
+    /** For a logged-in viewer with no Konductro credential for the workspace. */
+    public static String noCredential(String workspace) {
+        return "Save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under People › you › "
+                + "Credentials to see the live state.";
+    }
+}

@@ -1,0 +1,178 @@
+package io.jenkins.plugins.konductro.usecases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.konductro.SandboxFixture;
+import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.Developer;
+import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.NewBranch;
+import io.jenkins.plugins.konductro.operations.PullRequestDraft;
+import io.jenkins.plugins.konductro.operations.SpecUpdate;
+import io.jenkins.plugins.konductro.sandbox.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Live pull request states for people looking at builds, against the sandbox, with a clock the test moves. */
+class PullRequestStatesTest {
+    private static final RepositoryRef WIDGETS = RepositoryRef.of("acme-team", "widgets");
+
+    @RegisterExtension
+    final SandboxFixture fixture = new SandboxFixture();
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private KonductroOperations operations;
+    private PullRequestStates states;
+
+    @BeforeEach
+    void oneMinuteLifetime() {
+        operations = new KonductroOperations(fixture.client());
+        states = new PullRequestStates(operations, () -> Duration.ofSeconds(60), now::get);
+    }
+
+    private PullRequestStates.Viewer viewer(ApiTokenCredential credential) {
+        return new PullRequestStates.Viewer() {
+            @Override
+            public Optional<ApiTokenCredential> ownCredential(String workspace) {
+                return Optional.ofNullable(credential);
+            }
+
+            @Override
+            public String whyNot(String workspace) {
+                return UseCaseTexts.noCredential(workspace);
+            }
+        };
+    }
+
+    /** Opens {@code count} pull requests and returns them as a build recorded them a lifetime ago. */
+    private List<RecordedPullRequest> opened(int count) throws Exception {
+        Developer alice = new Developer(fixture.alice(), "Alice Doe", fixture.sandbox().user("alice@acme.test").uuid());
+        List<RecordedPullRequest> recorded = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String ticket = "KON-" + i;
+            String branch = operations.startBranch(alice, NewBranch.of(WIDGETS, ticket)).branch();
+            operations.pushSpec(alice, SpecUpdate.of(WIDGETS, ticket, branch, "# " + ticket + "\n"));
+            var pr = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, ticket, branch));
+            recorded.add(new RecordedPullRequest("acme-team/widgets", pr.id(), ticket, branch, pr.title(), pr.state(),
+                    pr.url(), now.get() - Duration.ofMinutes(5).toMillis()));
+        }
+        return recorded;
+    }
+
+    @Test
+    void aThousandViewsWithinTheLifetimeAskBitbucketOnce() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        int requests = fixture.requestsDuring(() -> {
+            for (int view = 0; view < 1000; view++) {
+                assertTrue(states.look(viewer(fixture.bob()), build).get(0).live());
+            }
+        });
+        assertEquals(1, requests);
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, fixture.requestsDuring(() -> states.look(viewer(fixture.bob()), build)), "asked again a lifetime later");
+    }
+
+    @Test
+    void aHundredConcurrentViewersWaitForOneRequest() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        fixture.sandbox().inject("GET", ".*/pullrequests", Fault.slow(Duration.ofMillis(300)));
+        ExecutorService viewers = Executors.newFixedThreadPool(100);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            int requests = fixture.requestsDuring(() -> {
+                List<Future<String>> looks = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    looks.add(viewers.submit(() -> {
+                        start.await();
+                        return states.look(viewer(fixture.bob()), build).get(0).pullRequest().state();
+                    }));
+                }
+                start.countDown();
+                for (Future<String> look : looks) {
+                    assertEquals("OPEN", look.get(30, TimeUnit.SECONDS));
+                }
+            });
+            assertEquals(1, requests);
+        } finally {
+            viewers.shutdownNow();
+        }
+    }
+
+    @Test
+    void fiftyPullRequestsOfOneRepositoryCostOneListRequest() throws Exception {
+        List<RecordedPullRequest> jobPage = opened(50);
+        fixture.sandbox().setPullRequestState("acme-team", "widgets", jobPage.get(7).id(), "MERGED");
+        List<PullRequestStates.Look>[] looks = new List[1];
+        assertEquals(1, fixture.requestsDuring(() -> looks[0] = states.look(viewer(fixture.bob()), jobPage)));
+        assertEquals(50, looks[0].size());
+        assertEquals("MERGED", looks[0].get(7).pullRequest().state());
+        assertTrue(looks[0].stream().allMatch(PullRequestStates.Look::live));
+        String query = fixture.exchanges().get(0).rawTarget();
+        assertTrue(query.contains("fields="), query);
+    }
+
+    @Test
+    void aFinalStateIsNeverAskedAgain() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        fixture.sandbox().setPullRequestState("acme-team", "widgets", build.get(0).id(), "DECLINED");
+        states.look(viewer(fixture.bob()), build);
+        now.addAndGet(Duration.ofHours(5).toMillis());
+        assertEquals(0, fixture.requestsDuring(() -> assertEquals("DECLINED",
+                states.look(viewer(fixture.bob()), build).get(0).pullRequest().state())));
+    }
+
+    @Test
+    void aViewerWithoutACredentialSeesTheLastKnownStateAndHowToGetLiveOnes() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        int requests = fixture.requestsDuring(() -> {
+            PullRequestStates.Look look = states.look(viewer(null), build).get(0);
+            assertFalse(look.live());
+            assertEquals("OPEN", look.pullRequest().state());
+            assertTrue(look.note().contains("Save your own Bitbucket Cloud API token (Konductro) for 'acme-team'"), look.note());
+        });
+        assertEquals(0, requests);
+    }
+
+    @Test
+    void aRateLimitKeepsTheLastKnownStateAndBacksOff() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        fixture.sandbox().inject("GET", ".*/pullrequests", Fault.rateLimited("0").times(20));
+        PullRequestStates.Look look = states.look(viewer(fixture.bob()), build).get(0);
+        assertFalse(look.live());
+        assertEquals("OPEN", look.pullRequest().state());
+        assertTrue(look.note().contains("not answering"), look.note());
+        fixture.sandbox().clearFaults();
+        assertEquals(0, fixture.requestsDuring(() -> states.look(viewer(fixture.bob()), build)), "backing off");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, fixture.requestsDuring(() -> assertTrue(states.look(viewer(fixture.bob()), build).get(0).live())));
+    }
+
+    @Test
+    void aChangedStateIsWrittenBackAndOnlyThenIsTheBuildToBeSaved() throws Exception {
+        List<RecordedPullRequest> recorded = opened(1);
+        BuildRecord record = new BuildRecord();
+        record.recordPullRequest(recorded.get(0));
+        PullRequestStates.Look unchanged = states.look(viewer(fixture.bob()), record.pullRequests()).get(0);
+        assertFalse(record.refreshed(unchanged.pullRequest()), "checked again, nothing new: no save");
+        fixture.sandbox().setPullRequestState("acme-team", "widgets", recorded.get(0).id(), "MERGED");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        PullRequestStates.Look merged = states.look(viewer(fixture.bob()), record.pullRequests()).get(0);
+        assertTrue(record.refreshed(merged.pullRequest()), "a new state: save the build");
+        assertEquals("MERGED", record.pullRequests().get(0).state());
+        assertEquals("KON-1", record.pullRequests().get(0).ticket(), "what the build knew stays");
+    }
+}

@@ -26,4 +26,9 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
     public synchronized void save() {
         throw new UnsupportedOperationException("stub");
     }
+
+    // Implements Loadable.load() in the real class.
+    public synchronized void load() {
+        throw new UnsupportedOperationException("stub");
+    }
 }

@@ -8,4 +8,6 @@ import jenkins.util.io.OnMaster;
 // Compile-only stub (see src/jenkins-api/README.md).
 public interface Item extends PersistenceRoot, SearchableModelObject, AccessControlled, OnMaster {
     Permission EXTENDED_READ = null;
+
+    Permission READ = null;
 }

@@ -1,5 +1,7 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
@@ -24,6 +26,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
 
     @Override
     public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public @CheckForNull RunT getPreviousBuild() {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.PullRequestStates;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import okhttp3.OkHttpClient;
 
@@ -19,10 +20,17 @@ public final class KonductroService {
                 .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
                 .build());
         static final KonductroUseCases USE_CASES = KonductroUseCases.over(OPERATIONS);
+        static final PullRequestStates PULL_REQUEST_STATES = new PullRequestStates(OPERATIONS,
+                KonductroConfiguration::stateLifetime, System::currentTimeMillis);
     }
 
     public static KonductroOperations operations() {
         return Holder.OPERATIONS;
+    }
+
+    /** The pull requests' live states, shared by every page and viewer of this Jenkins. */
+    public static PullRequestStates pullRequestStates() {
+        return Holder.PULL_REQUEST_STATES;
     }
 
     /** What the Pipeline steps and the freestyle build steps run. */

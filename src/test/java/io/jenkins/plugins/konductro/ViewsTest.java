@@ -92,7 +92,7 @@ class ViewsTest {
     @Test
     void everyFieldOfAViewIsAnArgumentOfItsClassAndHasHelp() throws Exception {
         for (Path view : files(".jelly")) {
-            if (view.getFileName().toString().equals("index.jelly")) {
+            if (!FORMS.contains(view.getFileName().toString())) {
                 continue;
             }
             Class<?> owner = Class.forName(RESOURCES.relativize(view.getParent()).toString().replace('/', '.'));
@@ -220,8 +220,44 @@ class ViewsTest {
         assertTrue(calls >= 4, "the README shows the steps in use");
     }
 
+    /** The views that are forms; the others (pages, badges) show values and have no fields. */
+    private static final Set<String> FORMS = Set.of("config.jelly", "credentials.jelly");
+
+    @Test
+    void pagesUseOnlyPropertiesTheirObjectsHaveAndNoInlineScript() throws Exception {
+        Map<String, Class<?>> owners = Map.of(
+                "KonductroBuildAction/summary.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
+                "KonductroBuildAction/badge.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
+                "KonductroJobAction/jobMain.jelly", io.jenkins.plugins.konductro.build.KonductroJobAction.class,
+                "KonductroBuildAction/pullRequest.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class);
+        java.util.regex.Pattern property = java.util.regex.Pattern.compile("\\$\\{!?(it|pr)\\.(\\w+)");
+        for (var entry : owners.entrySet()) {
+            Path view = RESOURCES.resolve("io/jenkins/plugins/konductro/build").resolve(entry.getKey());
+            String text = Files.readString(view, StandardCharsets.UTF_8);
+            assertFalse(text.contains("<script"), view + ": Jenkins' Content-Security-Policy forbids inline script");
+            java.util.regex.Matcher m = property.matcher(text);
+            while (m.find()) {
+                Class<?> type = m.group(1).equals("it") ? entry.getValue() : io.jenkins.plugins.konductro.build.PullRequestView.class;
+                String name = m.group(2);
+                boolean found = Arrays.stream(type.getMethods()).anyMatch(method -> method.getParameterCount() == 0
+                        && (method.getName().equals(name) || method.getName().equals("get" + capitalized(name))
+                                || method.getName().equals("is" + capitalized(name))));
+                assertTrue(found || name.equals("run") && type == io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
+                        view + ": " + type.getSimpleName() + " has no property " + name);
+            }
+            java.util.regex.Matcher adjunct = java.util.regex.Pattern.compile("adjunct includes=\"([\\w.-]+)\"").matcher(text);
+            while (adjunct.find()) {
+                String path = adjunct.group(1).replaceAll("\\.(?=[^.]*$)", "/").replace('.', '/');
+                assertTrue(Files.exists(RESOURCES.resolve(adjunct.group(1).replace('.', '/') + ".js")),
+                        view + ": no adjunct " + adjunct.group(1) + " (" + path + ")");
+            }
+        }
+    }
+
     private static Set<String> arguments(Class<?> type) {
-        Set<String> arguments = new TreeSet<>(parameterNames(dataBoundConstructor(type)));
+        Set<String> arguments = new TreeSet<>(Arrays.stream(type.getConstructors())
+                .anyMatch(c -> c.isAnnotationPresent(DataBoundConstructor.class))
+                ? parameterNames(dataBoundConstructor(type)) : List.of());
         arguments.addAll(setterNames(type));
         return arguments;
     }

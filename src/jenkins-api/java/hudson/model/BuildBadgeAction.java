@@ -1,5 +1,5 @@
 package hudson.model;
 
 // Compile-only stub (see src/jenkins-api/README.md).
-public abstract class InvisibleAction implements Action {
+public interface BuildBadgeAction extends Action {
 }

@@ -51,6 +51,9 @@ public final class OperationsBenchmark {
         try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
             System.out.print(run(sandbox, n));
         }
+        try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
+            System.out.print(ViewingBenchmark.run(sandbox, java.time.Duration.ofMillis(50), 5));
+        }
     }
 
     static String run(BitbucketSandbox sandbox, int n) throws Exception {

@@ -21,5 +21,16 @@ class OperationsBenchmarkTest {
             assertTrue(report.contains("| PR status | 10 | 1.00 | 1 |"), report);
             assertTrue(report.contains("over all 120 operations: 1"), report);
         }
+        }
+
+    @Test
+    void peopleLookingCostOneRequestPerPullRequestOrRepositoryPerLifetime() throws Exception {
+        try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
+            String report = ViewingBenchmark.run(sandbox, java.time.Duration.ofMillis(5), 1);
+            assertTrue(report.contains("| 1,000 views of one build page | 1 | 1 |"), report);
+            assertTrue(report.contains("| 100 viewers of one build page at the same moment | 1 | 1 |"), report);
+            assertTrue(report.contains("| 100 views of a job page with 50 pull requests of one repository | 1 | 1 |"), report);
+            assertTrue(report.contains("| job page refresh, 50 pull requests | 1 |"), report);
+        }
     }
 }

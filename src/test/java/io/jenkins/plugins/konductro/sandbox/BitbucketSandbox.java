@@ -330,6 +330,7 @@ public final class BitbucketSandbox implements AutoCloseable {
     private final Map<String, String> demoTokens = new HashMap<>();
     private volatile boolean recordBodies = true;
     private volatile boolean membershipsWithoutAccount;
+    private volatile long latencyNanos;
     private long commitCounter;
     private Instant lastInstant = Instant.EPOCH;
     private String apiUrl;
@@ -546,6 +547,11 @@ public final class BitbucketSandbox implements AutoCloseable {
             state.branches.put(mainBranch, initial.sha);
             ws.repos.put(key, state);
         }
+    }
+
+    /** Holds every answer's headers back by {@code latency}: a network's round trip, for the latency benchmark. */
+    public void simulateLatency(java.time.Duration latency) {
+        latencyNanos = latency.toNanos();
     }
 
     /**
@@ -825,8 +831,9 @@ public final class BitbucketSandbox implements AutoCloseable {
             builder.addHeader(h[0], h[1]);
         }
         builder.body(new Buffer().write(resp.body));
-        if (delayNanos > 0) {
-            builder.headersDelay(delayNanos, TimeUnit.NANOSECONDS);
+        long delay = delayNanos + latencyNanos;
+        if (delay > 0) {
+            builder.headersDelay(delay, TimeUnit.NANOSECONDS);
         }
         MockResponse response = builder.build();
         record(raw, req, resp.status, response.getHeaders(), resp.body);

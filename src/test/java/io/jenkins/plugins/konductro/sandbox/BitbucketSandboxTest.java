@@ -462,8 +462,13 @@ class BitbucketSandboxTest {
         Answer tooMany = get(ALICE, REPO + "/pullrequests?pagelen=51");
         assertEquals(400, tooMany.status);
         assertEquals("Invalid pagelen", tooMany.message());
-        assertEquals(400, get(ALICE, REPO + "/pullrequests?q=" + java.net.URLEncoder.encode("state=\"OPEN\" OR id=1",
-                StandardCharsets.UTF_8)).status);
+        JsonNode some = get(ALICE, REPO + "/pullrequests?fields=values.id&q=" + java.net.URLEncoder.encode(
+                "(id=1 OR id=4 OR id=99) AND (state=\"OPEN\" OR state=\"MERGED\")", StandardCharsets.UTF_8)).json();
+        assertEquals("[{\"id\":4},{\"id\":1}]", some.path("values").toString(), "OR, AND and parentheses");
+        for (String bad : new String[] {"state=\"OPEN\" XOR id=1", "(id=1 OR id=2", "id=1 OR"}) {
+            assertEquals(400, get(ALICE, REPO + "/pullrequests?q=" + java.net.URLEncoder.encode(bad, StandardCharsets.UTF_8))
+                    .status, bad);
+        }
     }
 
     // ------------------------------------------------------------------ faults

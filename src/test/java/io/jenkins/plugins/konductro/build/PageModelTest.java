@@ -1,0 +1,61 @@
+package io.jenkins.plugins.konductro.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.konductro.usecases.PullRequestStates;
+import io.jenkins.plugins.konductro.usecases.RecordedPullRequest;
+import io.jenkins.plugins.konductro.usecases.BuildRecord;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the build and job pages show first, and what their state endpoints answer. */
+class PageModelTest {
+    private static final long NOW = 10_000_000L;
+
+    private static RecordedPullRequest pr(String state, long checkedAt) {
+        return new RecordedPullRequest("acme-team/widgets", 12, "KON-42", "feature/KON-42-café", "KON-42: café", state,
+                "https://bitbucket.org/acme-team/widgets/pull-requests/12", checkedAt);
+    }
+
+    @Test
+    void aPullRequestShowsItsStateAgeAndLinks() {
+        PullRequestView view = PullRequestView.of(pr("DECLINED", NOW - 125_000), new BuildRecord(), NOW);
+        assertEquals("acme-team/widgets#12", view.key());
+        assertEquals("declined", view.stateClass());
+        assertEquals("checked 2 min ago", view.checked());
+        assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-caf%C3%A9", view.branchUrl());
+        assertNull(view.specUrl(), "this build pushed no spec");
+        assertTrue(view.isFinal());
+    }
+
+    @Test
+    void agesReadAsThePageScriptWritesThem() {
+        assertEquals("checked 0 s ago", Ages.checked(-5));
+        assertEquals("checked 59 s ago", Ages.checked(59_999));
+        assertEquals("checked 1 min ago", Ages.checked(60_000));
+        assertEquals("checked 1 h ago", Ages.checked(3_600_000));
+        assertEquals("checked 2 d ago", Ages.checked(2 * 86_400_000L));
+    }
+
+    @Test
+    void theStateAnswerSaysWhatIsLiveAndWhyNot() throws Exception {
+        JsonNode answer = new ObjectMapper().readTree(StateJson.body(List.of(
+                new PullRequestStates.Look(pr("OPEN", NOW - 3_000), true, null),
+                new PullRequestStates.Look(pr("OPEN", NOW - 600_000), false, "Log in to see the live state.")), NOW));
+        JsonNode live = answer.path("pullRequests").get(0);
+        assertEquals("acme-team/widgets#12", live.path("key").asText());
+        assertEquals("OPEN", live.path("state").asText());
+        assertEquals(false, live.path("final").asBoolean());
+        assertEquals(true, live.path("live").asBoolean());
+        assertEquals(3, live.path("checkedSecondsAgo").asInt());
+        assertTrue(live.path("note").isNull());
+        JsonNode stale = answer.path("pullRequests").get(1);
+        assertEquals(false, stale.path("live").asBoolean());
+        assertEquals("Log in to see the live state.", stale.path("note").asText());
+        assertEquals("checked 10 min ago", stale.path("checked").asText());
+    }
+}

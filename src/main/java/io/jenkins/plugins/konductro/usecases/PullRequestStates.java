@@ -85,7 +85,12 @@ public final class PullRequestStates {
         }
         Map<String, Look> refreshed = new LinkedHashMap<>();
         for (Map.Entry<String, List<RecordedPullRequest>> stale : staleByRepository.entrySet()) {
-            refreshed.putAll(refresh(viewer, stale.getKey(), stale.getValue()));
+            try {
+                refreshed.putAll(refresh(viewer, stale.getKey(), stale.getValue()));
+            } catch (RuntimeException e) { // a page shows the last known state, never a stack trace
+                stale.getValue().forEach(pr -> refreshed.put(pr.key(), new Look(pr, false, UseCaseTexts.notRefreshed(
+                        String.valueOf(e.getMessage())))));
+            }
         }
         for (int i = 0; i < looks.size(); i++) {
             if (looks.get(i) == null) {

@@ -239,11 +239,10 @@ class ViewsTest {
             while (m.find()) {
                 Class<?> type = m.group(1).equals("it") ? entry.getValue() : io.jenkins.plugins.konductro.build.PullRequestView.class;
                 String name = m.group(2);
+                // Jenkins' JEXL reads getName() or isName(): a record's name() accessor is invisible to a view.
                 boolean found = Arrays.stream(type.getMethods()).anyMatch(method -> method.getParameterCount() == 0
-                        && (method.getName().equals(name) || method.getName().equals("get" + capitalized(name))
-                                || method.getName().equals("is" + capitalized(name))));
-                assertTrue(found || name.equals("run") && type == io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
-                        view + ": " + type.getSimpleName() + " has no property " + name);
+                        && (method.getName().equals("get" + capitalized(name)) || method.getName().equals("is" + capitalized(name))));
+                assertTrue(found, view + ": " + type.getSimpleName() + " has no property " + name);
             }
             java.util.regex.Matcher adjunct = java.util.regex.Pattern.compile("adjunct includes=\"([\\w.-]+)\"").matcher(text);
             while (adjunct.find()) {

@@ -7,15 +7,101 @@ import io.jenkins.plugins.konductro.usecases.RecordedPullRequest;
 import okhttp3.HttpUrl;
 
 /**
- * A pull request as a page first shows it, before the page's script asks for the live state.
- *
- * @param stateClass the state for a CSS class: {@code open}, {@code merged}, {@code declined}, {@code superseded}
- * @param branchUrl  the source branch on bitbucket.org, or {@code null}
- * @param specUrl    the ticket's spec at the commit this build pushed, or {@code null}
+ * A pull request as a page first shows it, before the page's script asks for the live state. A class with getters,
+ * not a record: Jenkins' expression language (JEXL 1.1) reads {@code ${pr.key}} through {@code getKey()} only.
+ * {@code stateClass} is the state for a CSS class ({@code open}, {@code merged}, …); {@code branchUrl} and
+ * {@code specUrl} are {@code null} when unknown.
  */
-public record PullRequestView(String key, String repository, long id, String title, String state, String stateClass,
-        String url, String checked, String ticket, String branch, String branchUrl, String specCommit, String specUrl,
-        boolean isFinal) {
+public final class PullRequestView {
+    private final String key;
+    private final String repository;
+    private final long id;
+    private final String title;
+    private final String state;
+    private final String stateClass;
+    private final String url;
+    private final String checked;
+    private final String ticket;
+    private final String branch;
+    private final String branchUrl;
+    private final String specCommit;
+    private final String specUrl;
+    private final boolean isFinal;
+
+    public PullRequestView(String key, String repository, long id, String title, String state, String stateClass,
+            String url, String checked, String ticket, String branch, String branchUrl, String specCommit, String specUrl,
+            boolean isFinal) {
+        this.key = key;
+        this.repository = repository;
+        this.id = id;
+        this.title = title;
+        this.state = state;
+        this.stateClass = stateClass;
+        this.url = url;
+        this.checked = checked;
+        this.ticket = ticket;
+        this.branch = branch;
+        this.branchUrl = branchUrl;
+        this.specCommit = specCommit;
+        this.specUrl = specUrl;
+        this.isFinal = isFinal;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getRepository() {
+        return repository;
+    }
+
+    public long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public String getStateClass() {
+        return stateClass;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getChecked() {
+        return checked;
+    }
+
+    public String getTicket() {
+        return ticket;
+    }
+
+    public String getBranch() {
+        return branch;
+    }
+
+    public String getBranchUrl() {
+        return branchUrl;
+    }
+
+    public String getSpecCommit() {
+        return specCommit;
+    }
+
+    public String getSpecUrl() {
+        return specUrl;
+    }
+
+    public boolean isFinal() {
+        return isFinal;
+    }
 
     static PullRequestView of(RecordedPullRequest pr, BuildRecord record, long nowMillis) {
         RepositoryRef repository = RepositoryRef.parse(pr.repository());

@@ -29,6 +29,9 @@
   }
 
   function apply(pr) {
+    if (!pr.state) {
+      return;
+    }
     document.querySelectorAll("[data-konductro-pr]").forEach(function (element) {
       if (element.getAttribute("data-konductro-pr") !== pr.key) {
         return;

@@ -147,7 +147,8 @@ final class JellyPage {
         if (target instanceof Map<?, ?> map) {
             return map.get(name);
         }
-        for (String candidate : new String[] {name, "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+        // As Jenkins' JEXL 1.1 does: getName(), then isName(); never a bare name() such as a record's accessor.
+        for (String candidate : new String[] {"get" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
                 "is" + Character.toUpperCase(name.charAt(0)) + name.substring(1)}) {
             try {
                 Method method = target.getClass().getMethod(candidate);

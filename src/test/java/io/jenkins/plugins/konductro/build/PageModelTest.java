@@ -24,11 +24,11 @@ class PageModelTest {
     @Test
     void aPullRequestShowsItsStateAgeAndLinks() {
         PullRequestView view = PullRequestView.of(pr("DECLINED", NOW - 125_000), new BuildRecord(), NOW);
-        assertEquals("acme-team/widgets#12", view.key());
-        assertEquals("declined", view.stateClass());
-        assertEquals("checked 2 min ago", view.checked());
-        assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-caf%C3%A9", view.branchUrl());
-        assertNull(view.specUrl(), "this build pushed no spec");
+        assertEquals("acme-team/widgets#12", view.getKey());
+        assertEquals("declined", view.getStateClass());
+        assertEquals("checked 2 min ago", view.getChecked());
+        assertEquals("https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-caf%C3%A9", view.getBranchUrl());
+        assertNull(view.getSpecUrl(), "this build pushed no spec");
         assertTrue(view.isFinal());
     }
 

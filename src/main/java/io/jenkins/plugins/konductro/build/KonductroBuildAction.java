@@ -7,7 +7,6 @@ import hudson.model.BuildBadgeAction;
 import hudson.model.EnvironmentContributingAction;
 import hudson.model.Item;
 import hudson.model.Run;
-import io.jenkins.plugins.konductro.KonductroConfiguration;
 import io.jenkins.plugins.konductro.KonductroService;
 import io.jenkins.plugins.konductro.credentials.ViewerCredentials;
 import io.jenkins.plugins.konductro.usecases.BuildRecord;
@@ -27,7 +26,8 @@ import org.kohsuke.stapler.HttpResponse;
  * (badge.jelly), each with the last known state; its {@code state} endpoint gives the live states to the page's
  * script. Nothing here asks Bitbucket while a page renders.
  */
-public final class KonductroBuildAction implements RunAction2, EnvironmentContributingAction, BuildBadgeAction {
+public final class KonductroBuildAction extends KonductroPageAction
+        implements RunAction2, EnvironmentContributingAction, BuildBadgeAction {
     private static final Logger LOGGER = Logger.getLogger(KonductroBuildAction.class.getName());
 
     private final BuildRecord record = new BuildRecord();
@@ -66,22 +66,6 @@ public final class KonductroBuildAction implements RunAction2, EnvironmentContri
     @Override
     public void onLoad(Run<?, ?> r) {
         this.run = r;
-    }
-
-    /** No link in the side panel: the build's page shows the box. */
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "Konductro";
-    }
-
-    @Override
-    public String getUrlName() {
-        return "konductro";
     }
 
     /**
@@ -126,10 +110,5 @@ public final class KonductroBuildAction implements RunAction2, EnvironmentContri
         List<RecordedPullRequest> pullRequests = record.pullRequests();
         return pullRequests.isEmpty() ? null
                 : PullRequestView.of(pullRequests.get(pullRequests.size() - 1), record, System.currentTimeMillis());
-    }
-
-    /** How often the page's script asks again: the lifetime of an answer, so each ask may see a new one. */
-    public long getPollSeconds() {
-        return KonductroConfiguration.stateLifetime().toSeconds();
     }
 }

@@ -5,7 +5,6 @@ import hudson.model.Action;
 import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.konductro.KonductroConfiguration;
 import io.jenkins.plugins.konductro.KonductroService;
 import io.jenkins.plugins.konductro.credentials.ViewerCredentials;
 import io.jenkins.plugins.konductro.usecases.PullRequestStates;
@@ -23,7 +22,7 @@ import org.kohsuke.stapler.HttpResponse;
  * state the builds recorded (jobMain.jelly); its {@code states} endpoint refreshes them all, with one list request
  * per repository. Only the builds' records are read while the page renders.
  */
-public final class KonductroJobAction implements Action {
+public final class KonductroJobAction extends KonductroPageAction {
     static final int RECENT_BUILDS = 20;
 
     private final Job<?, ?> job;
@@ -61,26 +60,6 @@ public final class KonductroJobAction implements Action {
             }
         }
         return seen;
-    }
-
-    /** How often the page's script asks again: the lifetime of an answer. */
-    public long getPollSeconds() {
-        return KonductroConfiguration.stateLifetime().toSeconds();
-    }
-
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "Konductro";
-    }
-
-    @Override
-    public String getUrlName() {
-        return "konductro";
     }
 
     /** {@code GET …/konductro/states}: the live states, written back into every recent build that changed. */

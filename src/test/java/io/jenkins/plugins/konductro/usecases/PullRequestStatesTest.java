@@ -116,11 +116,11 @@ class PullRequestStatesTest {
     void fiftyPullRequestsOfOneRepositoryCostOneListRequest() throws Exception {
         List<RecordedPullRequest> jobPage = opened(50);
         fixture.sandbox().setPullRequestState("acme-team", "widgets", jobPage.get(7).id(), "MERGED");
-        List<PullRequestStates.Look>[] looks = new List[1];
-        assertEquals(1, fixture.requestsDuring(() -> looks[0] = states.look(viewer(fixture.bob()), jobPage)));
-        assertEquals(50, looks[0].size());
-        assertEquals("MERGED", looks[0].get(7).pullRequest().state());
-        assertTrue(looks[0].stream().allMatch(PullRequestStates.Look::live));
+        java.util.concurrent.atomic.AtomicReference<List<PullRequestStates.Look>> looks = new java.util.concurrent.atomic.AtomicReference<>();
+        assertEquals(1, fixture.requestsDuring(() -> looks.set(states.look(viewer(fixture.bob()), jobPage))));
+        assertEquals(50, looks.get().size());
+        assertEquals("MERGED", looks.get().get(7).pullRequest().state());
+        assertTrue(looks.get().stream().allMatch(PullRequestStates.Look::live));
         String query = fixture.exchanges().get(0).rawTarget();
         assertTrue(query.contains("fields="), query);
     }

@@ -11,6 +11,8 @@ import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.credentials.BitbucketApiTokenCredentials;
 import io.jenkins.plugins.konductro.operations.TicketKey;
+import io.jenkins.plugins.konductro.usecases.Arguments;
+import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,6 +48,19 @@ public final class StepForms {
     /** The ticket key as typed, checked without asking Bitbucket. */
     public static FormValidation checkTicket(String value) {
         return check(value, () -> TicketKey.of(value));
+    }
+
+    /** A pull request id as typed in a freestyle form, checked without asking Bitbucket. */
+    public static FormValidation checkPullRequestId(String value) {
+        if (value == null || value.isBlank() || value.contains("$")) {
+            return FormValidation.ok();
+        }
+        try {
+            Arguments.pullRequestId(value);
+            return FormValidation.ok();
+        } catch (StepFailure e) {
+            return FormValidation.error(e.getMessage());
+        }
     }
 
     private static FormValidation check(String value, Runnable parse) {

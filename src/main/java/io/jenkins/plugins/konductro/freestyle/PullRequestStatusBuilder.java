@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.freestyle;
 
 import hudson.Extension;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.konductro.build.StepForms;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -69,15 +70,7 @@ public final class PullRequestStatusBuilder extends KonductroBuilder {
         }
 
         public FormValidation doCheckId(@QueryParameter String value) {
-            if (value == null || value.isBlank() || value.contains("$")) {
-                return FormValidation.ok();
-            }
-            try {
-                Arguments.pullRequestId(value);
-                return FormValidation.ok();
-            } catch (StepFailure e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return StepForms.checkPullRequestId(value);
         }
     }
 }

@@ -51,7 +51,7 @@ abstract class UseCase {
         if (!check.valid()) {
             throw new StepFailure(StepTexts.credentialDoesNotWork(stored, check.problem()));
         }
-        if (stored.owner() != null && stored.owner().equals(build.credentials().actingUserId())) {
+        if (stored.owner() != null) { // found among the acting user's own credentials
             try {
                 build.credentials().recordOwnAccount(new VerifiedAccount(check.workspace(), check.accountUuid(),
                         check.displayName()));

@@ -1,5 +1,6 @@
 package hudson.model;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.security.AccessControlled;
 import java.io.IOException;
 import jenkins.model.Loadable;
@@ -14,6 +15,11 @@ public abstract class AbstractItem extends Actionable
 
     @Override
     public synchronized void save() throws IOException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @Override
+    public @NonNull ItemGroup getParent() {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -1,9 +1,13 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
 import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
@@ -18,6 +22,11 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
     public static final class FormException extends Exception implements HttpResponse {
         public FormException(String message, String formField) {
             super(message);
+        }
+
+        @Override
+        public void generateResponse(StaplerRequest2 req, StaplerResponse2 rsp, Object node) throws IOException, ServletException {
+            throw new UnsupportedOperationException("stub");
         }
     }
 

@@ -15,4 +15,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public RunT getLastBuild() {
         throw new UnsupportedOperationException("stub");
     }
+
+    public <T extends JobProperty> T getProperty(Class<T> clazz) {
+        throw new UnsupportedOperationException("stub");
+    }
 }

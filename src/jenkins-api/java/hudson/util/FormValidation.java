@@ -18,6 +18,10 @@ public abstract class FormValidation extends IOException implements HttpResponse
         throw new UnsupportedOperationException("stub");
     }
 
+    public static FormValidation warning(String message) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static FormValidation ok(String message) {
         throw new UnsupportedOperationException("stub");
     }

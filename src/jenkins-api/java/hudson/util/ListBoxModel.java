@@ -13,5 +13,8 @@ public class ListBoxModel extends ArrayList<ListBoxModel.Option> implements Http
     public static final class Option {
         public Option(@NonNull String name, @NonNull String value) {
         }
+
+        public Option(@NonNull String name, @NonNull String value, boolean selected) {
+        }
     }
 }

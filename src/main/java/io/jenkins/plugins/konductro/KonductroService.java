@@ -3,7 +3,9 @@ package io.jenkins.plugins.konductro;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.usecases.KonductroUseCases;
+import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.PullRequestStates;
+import io.jenkins.plugins.konductro.usecases.RepositoryPicker;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import okhttp3.OkHttpClient;
 
@@ -20,6 +22,8 @@ public final class KonductroService {
                 .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
                 .build());
         static final KonductroUseCases USE_CASES = KonductroUseCases.over(OPERATIONS);
+        static final LinkRepositories LINK_REPOSITORIES = new LinkRepositories(OPERATIONS);
+        static final RepositoryPicker REPOSITORY_PICKER = new RepositoryPicker(OPERATIONS);
         static final PullRequestStates PULL_REQUEST_STATES = new PullRequestStates(OPERATIONS,
                 KonductroConfiguration::stateLifetime, System::currentTimeMillis);
     }
@@ -31,6 +35,16 @@ public final class KonductroService {
     /** The pull requests' live states, shared by every page and viewer of this Jenkins. */
     public static PullRequestStates pullRequestStates() {
         return Holder.PULL_REQUEST_STATES;
+    }
+
+    /** What saving a job's or folder's linked repositories checks. */
+    public static LinkRepositories linkRepositories() {
+        return Holder.LINK_REPOSITORIES;
+    }
+
+    /** The repository lists of the settings forms, cached per user and workspace. */
+    public static RepositoryPicker repositoryPicker() {
+        return Holder.REPOSITORY_PICKER;
     }
 
     /** What the Pipeline steps and the freestyle build steps run. */

@@ -39,7 +39,8 @@ class HpiArchiveIT {
             "credentials", "1453.v9b_a_29777a_b_fd",
             "workflow-step-api", "710.v3e456cc85233",
             "okhttp-api", "5.3.2-200.vedb_720a_cf1f8",
-            "jackson2-api", "2.21.2-436.v29efdb_7418ff");
+            "jackson2-api", "2.21.2-436.v29efdb_7418ff",
+            "cloudbees-folder", "6.1026.ve06dfa_cf31c3");
 
     private static Path hpi;
     private static Path innerJar;

@@ -25,10 +25,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
@@ -103,22 +103,31 @@ public final class BitbucketClient {
         return new WorkspacePermission(slug, text(answer, "permission"), member.uuid() == null ? null : member);
     }
 
-    /** {@code GET /repositories/{workspace}?role=member}, every page. */
-    public List<RepositorySummary> listRepositories(ApiTokenCredential credential, String workspace) throws IOException {
+    /** {@code GET /repositories/{workspace}?role=member}, every page: the slugs of the repositories the token's account is a member of. */
+    public List<String> listRepositories(ApiTokenCredential credential, String workspace) throws IOException {
         HttpUrl next = url("repositories", BitbucketInputs.workspaceSlug(workspace))
                 .addQueryParameter("role", "member")
                 .addQueryParameter("pagelen", "100")
-                .addQueryParameter("fields", "values.slug,values.full_name,next")
+                .addQueryParameter("fields", "values.slug,next")
                 .build();
-        List<RepositorySummary> repositories = new ArrayList<>();
+        List<String> slugs = new ArrayList<>();
         while (next != null) {
             JsonNode page = getJson(credential, next);
             for (JsonNode repository : page.path("values")) {
-                repositories.add(new RepositorySummary(text(repository, "slug"), text(repository, "full_name")));
+                slugs.add(text(repository, "slug"));
             }
             next = nextPage(page);
         }
-        return repositories;
+        return slugs;
+    }
+
+    /**
+     * {@code GET /repositories/{workspace}/{repo}}: the repository's slug, or empty when it does not exist or the
+     * token's account may not see it (Bitbucket answers both with 404).
+     */
+    public Optional<String> repositorySlug(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
+        HttpUrl url = repositoryUrl(repository).addQueryParameter("fields", "slug").build();
+        return getIfPresent(credential, url, response -> text(readJson(response), "slug"));
     }
 
     /** The name of the repository's main branch. */

@@ -5,8 +5,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.konductro.credentials.BuildCredentials;
 import io.jenkins.plugins.konductro.credentials.UserReviewerDirectory;
+import io.jenkins.plugins.konductro.project.ProjectSetting;
 import io.jenkins.plugins.konductro.usecases.BuildRecord;
 import io.jenkins.plugins.konductro.usecases.JobKind;
+import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
 import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
 import io.jenkins.plugins.konductro.usecases.ReviewerDirectory;
 import io.jenkins.plugins.konductro.usecases.RunningBuild;
@@ -19,7 +21,8 @@ import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A Jenkins build, Pipeline or freestyle, as the use cases see it. */
-public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials credentials, ReviewerDirectory reviewers,
+public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials credentials,
+        LinkedRepositories linkedRepositories, ReviewerDirectory reviewers,
         BuildRecord record, PrintStream console, Optional<WorkspaceFiles> workspace) implements RunningBuild {
 
     /**
@@ -31,7 +34,7 @@ public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials cred
      */
     public static RunningBuild of(JobKind kind, Run<?, ?> run, FilePath workspace, TaskListener listener) {
         return new JenkinsBuild(kind, run, new BuildCredentials(run, SecurityContextHolder.getContext().getAuthentication()),
-                new UserReviewerDirectory(), KonductroBuildAction.of(run).record(), listener.getLogger(),
+                ProjectSetting.of(run.getParent()), new UserReviewerDirectory(), KonductroBuildAction.of(run).record(), listener.getLogger(),
                 Optional.ofNullable(workspace).map(root -> (path, maxBytes) -> read(kind, root, path, maxBytes)));
     }
 

@@ -7,6 +7,7 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.credentials.BitbucketApiTokenCredentials;
@@ -40,9 +41,18 @@ public final class StepForms {
                 .includeCurrentValue(current);
     }
 
-    /** The repository as typed, checked without asking Bitbucket; a {@code ${VAR}} is known only when the build runs. */
+    /**
+     * The repository as typed, checked without asking Bitbucket: {@code workspace/repo}, a URL, or the bare slug of a
+     * repository the job links; a {@code ${VAR}} is known only when the build runs.
+     */
     public static FormValidation checkRepository(String value) {
-        return check(value, () -> RepositoryRef.parse(value));
+        return check(value, () -> {
+            if (value.contains("/") || value.contains(":")) {
+                RepositoryRef.parse(value);
+            } else {
+                BitbucketInputs.repositorySlug(value.strip());
+            }
+        });
     }
 
     /** The ticket key as typed, checked without asking Bitbucket. */

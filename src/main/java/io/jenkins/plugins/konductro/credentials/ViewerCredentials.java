@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import hudson.model.Item;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.InvalidInputException;
-import io.jenkins.plugins.konductro.usecases.PullRequestStates;
+import io.jenkins.plugins.konductro.usecases.OwnCredentials;
 import io.jenkins.plugins.konductro.usecases.UseCaseTexts;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The person looking at a page: their own Konductro credential for a workspace, looked up as them, and nobody
  * else's. Anonymous users and SYSTEM have none.
  */
-public final class ViewerCredentials implements PullRequestStates.Viewer {
+public final class ViewerCredentials implements OwnCredentials {
     private final Item item;
     private final Authentication viewer;
 
@@ -30,14 +30,25 @@ public final class ViewerCredentials implements PullRequestStates.Viewer {
         return new ViewerCredentials(item, BuildCredentials.isDeveloper(authentication) ? authentication : null);
     }
 
-    @Override
-    public Optional<ApiTokenCredential> ownCredential(String workspace) {
+    /** The person's own Konductro credentials (none for anonymous users and SYSTEM). */
+    public List<BitbucketApiTokenCredentials> own() {
         if (viewer == null) {
-            return Optional.empty();
+            return List.of();
         }
         return CredentialsProvider.lookupCredentialsInItem(BitbucketApiTokenCredentials.class, item, viewer, List.of())
                 .stream()
                 .filter(BuildCredentials::isPersonal)
+                .toList();
+    }
+
+    /** The person's Jenkins user id, or {@code null} for anonymous users and SYSTEM. */
+    public String userId() {
+        return viewer == null ? null : viewer.getName();
+    }
+
+    @Override
+    public Optional<ApiTokenCredential> ownCredential(String workspace) {
+        return own().stream()
                 .filter(c -> workspace.equals(c.getWorkspace()))
                 .findFirst()
                 .flatMap(c -> {

@@ -37,16 +37,21 @@ import org.kohsuke.stapler.verb.POST;
  * and runs one use case; its results reach the later build steps as {@code KONDUCTRO_*} variables.
  */
 public abstract class KonductroBuilder extends Builder implements SimpleBuildStep {
-    private final String repository;
+    private String repository;
     private String branch;
     private String credentialsId;
 
-    protected KonductroBuilder(String repository) {
-        this.repository = repository;
-    }
-
     public String getRepository() {
         return repository;
+    }
+
+    /**
+     * {@code workspace/repo} or a bitbucket.org URL; the bare slug of a repository the job links; left out when the job
+     * (or its folder) links exactly one.
+     */
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Arguments.text(repository);
     }
 
     /** The branch to work on; each build step says what it means and defaults to. */

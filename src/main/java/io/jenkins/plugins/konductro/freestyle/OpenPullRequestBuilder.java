@@ -28,8 +28,7 @@ public final class OpenPullRequestBuilder extends KonductroBuilder {
     private boolean closeSourceBranch;
 
     @DataBoundConstructor
-    public OpenPullRequestBuilder(String repository, String ticket) {
-        super(repository);
+    public OpenPullRequestBuilder(String ticket) {
         this.ticket = ticket;
     }
 

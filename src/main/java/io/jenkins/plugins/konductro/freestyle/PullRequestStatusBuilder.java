@@ -26,8 +26,7 @@ public final class PullRequestStatusBuilder extends KonductroBuilder {
     private String ticket;
 
     @DataBoundConstructor
-    public PullRequestStatusBuilder(String repository) {
-        super(repository);
+    public PullRequestStatusBuilder() {
     }
 
     public String getId() {

@@ -22,8 +22,7 @@ public final class PushSpecBuilder extends KonductroBuilder {
     private String message;
 
     @DataBoundConstructor
-    public PushSpecBuilder(String repository, String ticket) {
-        super(repository);
+    public PushSpecBuilder(String ticket) {
         this.ticket = ticket;
     }
 

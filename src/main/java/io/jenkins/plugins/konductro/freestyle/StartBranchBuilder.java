@@ -21,8 +21,7 @@ public final class StartBranchBuilder extends KonductroBuilder {
     private String from;
 
     @DataBoundConstructor
-    public StartBranchBuilder(String repository, String ticket) {
-        super(repository);
+    public StartBranchBuilder(String ticket) {
         this.ticket = ticket;
     }
 

@@ -56,6 +56,7 @@ public final class KonductroOperations {
     private final Duration mainBranchTtl;
     private final Map<RepositoryRef, CachedName> mainBranches = new ConcurrentHashMap<>();
     private final VerificationCache verifications;
+    private final RepositoryListings listings;
 
     private record CachedName(String name, long readAtNanos) {}
 
@@ -72,6 +73,22 @@ public final class KonductroOperations {
         this.mainBranchTtl = mainBranchTtl;
         this.verifications = new VerificationCache(verificationTtl, min(verificationTtl, REFUSAL_TTL),
                 min(verificationTtl, UNREACHABLE_TTL));
+        this.listings = new RepositoryListings(client);
+    }
+
+    /**
+     * The slugs of the repositories in the credential's workspace that the credential's account is a member of, as a
+     * settings form offers them to the Jenkins user {@code user} whose credential it is; kept for a short time per
+     * user and workspace. The list may miss repositories a read-only account can still use.
+     */
+    public List<String> repositoriesToLink(String user, ApiTokenCredential credential) throws IOException {
+        return listings.slugs(user, credential);
+    }
+
+    /** Whether {@code repository} exists and the credential's account may see it: one request. */
+    public boolean repositoryVisible(ApiTokenCredential credential, RepositoryRef repository) throws IOException {
+        requireSameWorkspace(credential, repository);
+        return client.repositorySlug(credential, repository).isPresent();
     }
 
     /** Checks raw form values, then {@link #verifyCredential(ApiTokenCredential)}; bad input names its field. */
@@ -264,15 +281,20 @@ public final class KonductroOperations {
      */
     public Map<Long, PullRequestStatus> pullRequestStates(ApiTokenCredential viewer, RepositoryRef repository,
             java.util.Collection<Long> ids) throws IOException {
-        if (!viewer.workspace().equals(repository.workspace())) {
-            throw new InvalidInputException("The credential " + viewer + " is for workspace '" + viewer.workspace()
-                    + "', but " + repository.fullName() + " is in '" + repository.workspace() + "'.");
-        }
+        requireSameWorkspace(viewer, repository);
         Map<Long, PullRequestStatus> states = new java.util.LinkedHashMap<>();
         for (PullRequest pr : client.pullRequests(viewer, repository, ids)) {
             states.put(pr.id(), new PullRequestStatus(pr.id(), pr.state(), pr.url(), pr.title(), pr.updatedOn(), pr.mergeCommit()));
         }
         return states;
+    }
+
+    private static void requireSameWorkspace(ApiTokenCredential credential, RepositoryRef repository) {
+        if (!credential.workspace().equals(repository.workspace())) {
+            throw new InvalidInputException("The credential " + credential + " is for workspace '" + credential.workspace()
+                    + "', but " + repository.fullName() + " is in '" + repository.workspace() + "'. Use your credential "
+                    + "for that workspace.");
+        }
     }
 
     /** The state of the pull request with the lookup's id, or of the latest one from its source branch. */
@@ -418,13 +440,8 @@ public final class KonductroOperations {
     }
 
     private static ApiTokenCredential credentialFor(Developer developer, RepositoryRef repository) {
-        ApiTokenCredential credential = developer.credential();
-        if (!credential.workspace().equals(repository.workspace())) {
-            throw new InvalidInputException("The credential " + credential + " is for workspace '" + credential.workspace()
-                    + "', but " + repository.fullName() + " is in '" + repository.workspace() + "'. Use your credential "
-                    + "for that workspace.");
-        }
-        return credential;
+        requireSameWorkspace(developer.credential(), repository);
+        return developer.credential();
     }
 
     private static byte[] requireSpec(byte[] markdown) {

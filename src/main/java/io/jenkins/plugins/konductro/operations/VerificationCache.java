@@ -70,7 +70,7 @@ final class VerificationCache {
         return check;
     }
 
-    private static String sha256(String token) {
+    static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

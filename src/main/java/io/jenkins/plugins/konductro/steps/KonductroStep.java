@@ -28,16 +28,21 @@ import org.kohsuke.stapler.verb.POST;
  * holds its arguments and runs one use case with them.
  */
 public abstract class KonductroStep extends Step {
-    private final String repository;
+    private String repository;
     private String branch;
     private String credentialsId;
 
-    protected KonductroStep(String repository) {
-        this.repository = repository;
-    }
-
     public String getRepository() {
         return repository;
+    }
+
+    /**
+     * {@code workspace/repo} or a bitbucket.org URL; the bare slug of a repository the job links; left out when the job
+     * (or its folder) links exactly one.
+     */
+    @DataBoundSetter
+    public void setRepository(String repository) {
+        this.repository = Arguments.text(repository);
     }
 
     /** The branch to work on; each step says what it means and defaults to. */

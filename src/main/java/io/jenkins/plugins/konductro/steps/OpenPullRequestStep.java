@@ -26,8 +26,7 @@ public final class OpenPullRequestStep extends KonductroStep {
     private boolean closeSourceBranch;
 
     @DataBoundConstructor
-    public OpenPullRequestStep(String repository, String ticket) {
-        super(repository);
+    public OpenPullRequestStep(String ticket) {
         this.ticket = ticket;
     }
 

@@ -20,8 +20,7 @@ public final class PullRequestStatusStep extends KonductroStep {
     private String ticket;
 
     @DataBoundConstructor
-    public PullRequestStatusStep(String repository) {
-        super(repository);
+    public PullRequestStatusStep() {
     }
 
     public Integer getId() {

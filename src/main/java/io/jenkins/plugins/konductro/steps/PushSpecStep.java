@@ -19,8 +19,7 @@ public final class PushSpecStep extends KonductroStep {
     private String message;
 
     @DataBoundConstructor
-    public PushSpecStep(String repository, String ticket) {
-        super(repository);
+    public PushSpecStep(String ticket) {
         this.ticket = ticket;
     }
 

@@ -18,8 +18,7 @@ public final class StartBranchStep extends KonductroStep {
     private String from;
 
     @DataBoundConstructor
-    public StartBranchStep(String repository, String ticket) {
-        super(repository);
+    public StartBranchStep(String ticket) {
         this.ticket = ticket;
     }
 

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.BranchResult;
 import java.util.Map;
 
 /** The ticket's branch, created now or found. */
-public record BranchStarted(BranchResult branch) implements KonductroResult {
+public record BranchStarted(RepositoryRef repository, BranchResult branch) implements KonductroResult {
 
     @Override
-    public Map<String, Object> toMap() {
+    public Map<String, Object> fields() {
         return KonductroResult.map("branch", branch.branch(), "commit", branch.commit(), "created", branch.created(),
                 "url", branch.url());
     }

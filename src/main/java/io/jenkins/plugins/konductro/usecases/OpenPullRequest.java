@@ -24,7 +24,7 @@ public final class OpenPullRequest extends UseCase {
     public PullRequestOpened run(OpenPullRequestRequest request, RunningBuild build)
             throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = RepositoryRef.parse(request.repository());
+            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().openPullRequest());
             TicketKey ticket = TicketKey.of(request.ticket());
             String source = branchOrStarted(build, request.sourceBranch(), repo, ticket, build.kind().openPullRequest());
             String destination = request.destination() != null ? request.destination()
@@ -48,7 +48,7 @@ public final class OpenPullRequest extends UseCase {
                 skipped.add(userId);
                 build.console().println(StepTexts.reviewerNotAdded(userId, refused.reason()));
             }
-            PullRequestOpened opened = new PullRequestOpened(pr,
+            PullRequestOpened opened = new PullRequestOpened(repo, pr,
                     pr.reviewersAdded().stream().map(selection::userIdOf).toList(), skipped);
             build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), pr.id(), ticket.value(), source,
                     pr.title(), pr.state(), pr.url(), System.currentTimeMillis()));

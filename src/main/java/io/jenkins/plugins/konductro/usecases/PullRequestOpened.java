@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.PullRequestResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param reviewersAdded   Jenkins user ids (a UUID for a reviewer of an existing pull request nobody asked for)
  * @param reviewersSkipped Jenkins user ids that were asked for and are not reviewers
  */
-public record PullRequestOpened(PullRequestResult pullRequest, List<String> reviewersAdded, List<String> reviewersSkipped)
+public record PullRequestOpened(RepositoryRef repository, PullRequestResult pullRequest, List<String> reviewersAdded, List<String> reviewersSkipped)
         implements KonductroResult {
 
     public PullRequestOpened {
@@ -20,7 +21,7 @@ public record PullRequestOpened(PullRequestResult pullRequest, List<String> revi
     }
 
     @Override
-    public Map<String, Object> toMap() {
+    public Map<String, Object> fields() {
         return KonductroResult.map("id", Math.toIntExact(pullRequest.id()), "url", pullRequest.url(), "state",
                 pullRequest.state(), "created", pullRequest.created(), "reviewersAdded", new ArrayList<>(reviewersAdded),
                 "reviewersSkipped", new ArrayList<>(reviewersSkipped));

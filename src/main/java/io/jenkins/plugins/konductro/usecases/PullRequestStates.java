@@ -32,15 +32,6 @@ public final class PullRequestStates {
     static final int MAX_ENTRIES = 10_000;
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-    /** The person looking, as far as refreshing goes. */
-    public interface Viewer {
-        /** The viewer's own Konductro credential for {@code workspace}, or empty with {@link #whyNot(String)}. */
-        Optional<ApiTokenCredential> ownCredential(String workspace);
-
-        /** Why this viewer sees no live state for {@code workspace}, and how to get it. */
-        String whyNot(String workspace);
-    }
-
     /**
      * A pull request as the viewer gets it.
      *
@@ -70,7 +61,7 @@ public final class PullRequestStates {
     }
 
     /** The freshest state of each pull request, in the order given; asks Bitbucket only for stale ones. */
-    public List<Look> look(Viewer viewer, List<RecordedPullRequest> seen) throws InterruptedException {
+    public List<Look> look(OwnCredentials viewer, List<RecordedPullRequest> seen) throws InterruptedException {
         long now = clock.getAsLong();
         List<Look> looks = new ArrayList<>();
         Map<String, List<RecordedPullRequest>> staleByRepository = new LinkedHashMap<>();
@@ -100,7 +91,7 @@ public final class PullRequestStates {
         return looks;
     }
 
-    private Map<String, Look> refresh(Viewer viewer, String repositoryName, List<RecordedPullRequest> stale)
+    private Map<String, Look> refresh(OwnCredentials viewer, String repositoryName, List<RecordedPullRequest> stale)
             throws InterruptedException {
         Map<String, Look> looks = new LinkedHashMap<>();
         RepositoryRef repository = RepositoryRef.parse(repositoryName);

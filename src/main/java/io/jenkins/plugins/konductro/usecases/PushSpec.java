@@ -15,7 +15,7 @@ public final class PushSpec extends UseCase {
 
     public SpecPushed run(PushSpecRequest request, RunningBuild build) throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = RepositoryRef.parse(request.repository());
+            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().pushSpec());
             TicketKey ticket = TicketKey.of(request.ticket());
             if ((request.spec() == null) == (request.file() == null)) {
                 throw new StepFailure(StepTexts.specOrFile(build.kind(), request.spec() == null));
@@ -24,7 +24,7 @@ public final class PushSpec extends UseCase {
             SpecUpdate update = request.file() == null
                     ? SpecUpdate.of(repo, request.ticket(), branch, request.spec())
                     : SpecUpdate.of(repo, request.ticket(), branch, readFile(build, request.file()));
-            SpecPushed pushed = new SpecPushed(operations.pushSpec(developer(build, request.credentialsId(), repo),
+            SpecPushed pushed = new SpecPushed(repo, operations.pushSpec(developer(build, request.credentialsId(), repo),
                     update.withMessage(request.message())));
             build.record().rememberSpec(repo, ticket, pushed.spec().commit());
             return finish(build, pushed, StepTexts.specPushed(pushed, repo, branch));

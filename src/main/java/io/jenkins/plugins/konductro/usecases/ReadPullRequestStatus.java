@@ -16,7 +16,7 @@ public final class ReadPullRequestStatus extends UseCase {
     public PullRequestRead run(PullRequestStatusRequest request, RunningBuild build)
             throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = RepositoryRef.parse(request.repository());
+            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().pullRequestStatus());
             String source = request.sourceBranch();
             if (request.id() == null && source == null) {
                 if (request.ticket() == null) {
@@ -25,7 +25,7 @@ public final class ReadPullRequestStatus extends UseCase {
                 source = branchOrStarted(build, null, repo, TicketKey.of(request.ticket()), build.kind().pullRequestStatus());
             }
             PullRequestLookup lookup = new PullRequestLookup(repo, request.id() == null ? null : request.id().longValue(), source);
-            PullRequestRead read = new PullRequestRead(operations.pullRequestStatus(
+            PullRequestRead read = new PullRequestRead(repo, operations.pullRequestStatus(
                     developer(build, request.credentialsId(), repo), lookup));
             build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), read.status().id(), request.ticket(),
                     lookup.sourceBranch(), read.status().title(), read.status().state(), read.status().url(),

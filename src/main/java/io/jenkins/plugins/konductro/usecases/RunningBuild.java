@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 /**
- * The build a Konductro use case runs in, as the use cases see it: whose credentials it may use, the other users'
- * Bitbucket accounts, its record, its log and its workspace. In Jenkins: {@code JenkinsBuild}, for Pipeline and
- * freestyle builds alike.
+ * The build a Konductro use case runs in, as the use cases see it: whose credentials it may use, the repositories its
+ * job links, the other users' Bitbucket accounts, its record, its log and its workspace. In Jenkins:
+ * {@code JenkinsBuild}, for Pipeline and freestyle builds alike.
  */
 public interface RunningBuild {
 
@@ -15,6 +15,9 @@ public interface RunningBuild {
     JobKind kind();
 
     PersonalCredentials credentials();
+
+    /** The repositories the build's job (or its nearest folder) links; its steps may name no other. */
+    LinkedRepositories linkedRepositories();
 
     ReviewerDirectory reviewers();
 

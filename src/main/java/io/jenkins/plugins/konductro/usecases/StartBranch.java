@@ -15,9 +15,9 @@ public final class StartBranch extends UseCase {
 
     public BranchStarted run(StartBranchRequest request, RunningBuild build) throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = RepositoryRef.parse(request.repository());
+            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().startBranch());
             TicketKey ticket = TicketKey.of(request.ticket());
-            BranchStarted started = new BranchStarted(operations.startBranch(developer(build, request.credentialsId(), repo),
+            BranchStarted started = new BranchStarted(repo, operations.startBranch(developer(build, request.credentialsId(), repo),
                     NewBranch.of(repo, request.ticket()).withSummary(request.summary()).withName(request.newBranch())
                             .withFrom(request.from())));
             if (build.record().rememberBranch(repo, ticket, started.branch().branch(), started.branch().mainBranch())) {

@@ -75,6 +75,29 @@ final class StepTexts {
         return "Credential " + stored + " does not work: " + problem;
     }
 
+    static String noRepository(String step) {
+        return step + ": give repository (workspace/repo), or link the repository in the job's (or its folder's) "
+                + "Konductro settings, so that steps may leave it out.";
+    }
+
+    static String chooseLinked(String step, String linked) {
+        return step + ": this job links several repositories (" + linked + "); give repository, as one of them.";
+    }
+
+    static String bareSlugWithoutLinks(String step, String slug) {
+        return step + ": repository '" + slug + "' names no workspace, and this job links no repository. Give "
+                + "workspace/" + slug + ", or link the repository in the job's (or its folder's) Konductro settings.";
+    }
+
+    static String notLinked(String step, String repository, String linked) {
+        return step + ": repository '" + repository + "' is not linked to this job. Its linked repositories are: "
+                + linked + ". Use one of them, or link it in the job's (or its folder's) Konductro settings.";
+    }
+
+    static String ambiguousSlug(String step, String slug, String linked) {
+        return step + ": '" + slug + "' names several linked repositories (" + linked + "); give workspace/" + slug + ".";
+    }
+
     private static String shortHash(String commit) {
         return commit == null ? "?" : commit.substring(0, Math.min(12, commit.length()));
     }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.konductro.operations.PullRequestDraft;
 import io.jenkins.plugins.konductro.operations.PullRequestLookup;
 import io.jenkins.plugins.konductro.operations.SpecUpdate;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.usecases.OwnCredentials;
 import io.jenkins.plugins.konductro.usecases.PullRequestStates;
 import io.jenkins.plugins.konductro.usecases.RecordedPullRequest;
 import java.time.Duration;
@@ -47,7 +48,7 @@ final class ViewingBenchmark {
             var pr = operations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, ticket, branch));
             jobPage.add(new RecordedPullRequest(WIDGETS.fullName(), pr.id(), ticket, branch, pr.title(), pr.state(), pr.url(), 0));
         }
-        PullRequestStates.Viewer bob = new PullRequestStates.Viewer() {
+        OwnCredentials bob = new OwnCredentials() {
             @Override
             public Optional<ApiTokenCredential> ownCredential(String workspace) {
                 return Optional.of(bobToken);
@@ -113,7 +114,7 @@ final class ViewingBenchmark {
     }
 
     private static String latency(BitbucketSandbox sandbox, BitbucketClient client, ApiTokenCredential aliceToken,
-            Developer alice, List<RecordedPullRequest> jobPage, PullRequestStates.Viewer bob, Duration latency, int rounds)
+            Developer alice, List<RecordedPullRequest> jobPage, OwnCredentials bob, Duration latency, int rounds)
             throws Exception {
         KonductroOperations warm = new KonductroOperations(client);
         warm.startBranch(alice, NewBranch.of(WIDGETS, "LAT-1000")); // the main branch name is cached from here on

@@ -83,19 +83,19 @@ class KonductroBuildersTest {
         parameters.put("SUMMARY", "Export widgets as CSV");
         parameters.put("CRITERIA", "Exports every widget\nHeader row");
 
-        StartBranchBuilder start = new StartBranchBuilder(REPO, "${TICKET}");
+        StartBranchBuilder start = in(REPO, new StartBranchBuilder("${TICKET}"));
         start.setSummary("${SUMMARY}");
         assertEquals("feature/KON-42-export-widgets-as-csv", run(start).get("branch"));
 
         Files.writeString(workspace.resolve("KON-42.md"), "# Export widgets as CSV\n", StandardCharsets.UTF_8);
-        PushSpecBuilder push = new PushSpecBuilder(REPO, "${TICKET}");
+        PushSpecBuilder push = in(REPO, new PushSpecBuilder("${TICKET}"));
         push.setFile("${TICKET}.md");
         assertTrue(push.requiresWorkspace(), "a spec read from a file needs the workspace");
         Map<String, Object> spec = run(build.inWorkspace(workspace), push);
         assertEquals("# Export widgets as CSV\n",
                 sandbox.fileAt("acme-team", "widgets", (String) spec.get("commit"), ".tickets/KON-42.md"));
 
-        OpenPullRequestBuilder open = new OpenPullRequestBuilder(REPO, "${TICKET}");
+        OpenPullRequestBuilder open = in(REPO, new OpenPullRequestBuilder("${TICKET}"));
         open.setAcceptanceCriteria("${CRITERIA}\nUTF-8");
         open.setReviewers("bob\ncarol");
         Map<String, Object> pr = run(open);
@@ -105,7 +105,7 @@ class KonductroBuildersTest {
         assertTrue(opened.description().contains("- [ ] Exports every widget\n- [ ] Header row\n- [ ] UTF-8"),
                 opened.description());
 
-        PullRequestStatusBuilder status = new PullRequestStatusBuilder(REPO);
+        PullRequestStatusBuilder status = in(REPO, new PullRequestStatusBuilder());
         status.setId("${KONDUCTRO_PR_ID}");
         assertEquals("OPEN", run(status).get("state"));
 
@@ -137,8 +137,8 @@ class KonductroBuildersTest {
         sandbox.inject("POST", ".*/pullrequests", io.jenkins.plugins.konductro.sandbox.Fault.status(500));
         for (int attempt = 1; attempt <= 2; attempt++) {
             TestBuild rerun = attempt == 1 ? build : aliceBuild();
-            Map<String, Object> branch = run(rerun, new StartBranchBuilder(REPO, "KON-7"));
-            PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-7");
+            Map<String, Object> branch = run(rerun, in(REPO, new StartBranchBuilder("KON-7")));
+            PushSpecBuilder push = in(REPO, new PushSpecBuilder("KON-7"));
             push.setSpec("# Spec\n");
             Map<String, Object> spec = run(rerun, push);
             assertEquals(attempt == 1, branch.get("created"));
@@ -146,11 +146,11 @@ class KonductroBuildersTest {
             assertFalse(push.requiresWorkspace(), "a spec given as text needs no workspace");
             if (attempt == 1) {
                 StepFailure failure = SecretLeakWatch.expect(StepFailure.class,
-                        () -> run(rerun, new OpenPullRequestBuilder(REPO, "KON-7")));
+                        () -> run(rerun, in(REPO, new OpenPullRequestBuilder("KON-7"))));
                 assertTrue(failure.getMessage().contains("500"), failure.getMessage());
                 assertEquals(0, sandbox.pullRequests("acme-team", "widgets").size());
             } else {
-                assertEquals(true, run(rerun, new OpenPullRequestBuilder(REPO, "KON-7")).get("created"));
+                assertEquals(true, run(rerun, in(REPO, new OpenPullRequestBuilder("KON-7"))).get("created"));
             }
             rerun.log();
         }
@@ -161,30 +161,30 @@ class KonductroBuildersTest {
     void eachFailureFailsTheBuildWithItsMessageOnly() throws Exception {
         StepFailure noToken = assertFailsWithoutRequests(
                 new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, null),
-                new StartBranchBuilder(REPO, "KON-1"), "runs as SYSTEM");
+                in(REPO, new StartBranchBuilder("KON-1")), "runs as SYSTEM");
         assertTrue(noToken.getMessage().contains("Credentials build parameter"), noToken.getMessage());
 
-        PullRequestStatusBuilder notANumber = new PullRequestStatusBuilder(REPO);
+        PullRequestStatusBuilder notANumber = in(REPO, new PullRequestStatusBuilder());
         notANumber.setId("${PR}");
         parameters.put("PR", "#12");
         assertFailsWithoutRequests(build, notANumber, "Pull request id '#12' is not a number");
-        assertFailsWithoutRequests(build, new PullRequestStatusBuilder(REPO),
+        assertFailsWithoutRequests(build, in(REPO, new PullRequestStatusBuilder()),
                 "Konductro: read the pull request's status: give id (the pull request number), branch (its source branch) "
                         + "or ticket (after Konductro: start the ticket's branch in this build).");
-        assertFailsWithoutRequests(build, new PushSpecBuilder(REPO, "KON-1"),
+        assertFailsWithoutRequests(build, in(REPO, new PushSpecBuilder("KON-1")),
                 "Konductro: push the ticket's spec: give either spec (the Markdown text) or file");
-        PushSpecBuilder noBranch = new PushSpecBuilder(REPO, "KON-1");
+        PushSpecBuilder noBranch = in(REPO, new PushSpecBuilder("KON-1"));
         noBranch.setSpec("# x");
         assertFailsWithoutRequests(build, noBranch, "Konductro: push the ticket's spec: give branch, or run "
                 + "Konductro: start the ticket's branch for acme-team/widgets and KON-1 earlier in this build.");
-        assertFailsWithoutRequests(build, new StartBranchBuilder("https://bitbucket.example.com/scm/acme/widgets.git", "KON-1"),
+        assertFailsWithoutRequests(build, in("https://bitbucket.example.com/scm/acme/widgets.git", new StartBranchBuilder("KON-1")),
                 "Bitbucket Cloud");
         parameters.put("TICKET", "kon-1");
-        assertFailsWithoutRequests(build, new StartBranchBuilder(REPO, "${TICKET}"), "kon-1");
+        assertFailsWithoutRequests(build, in(REPO, new StartBranchBuilder("${TICKET}")), "kon-1");
         assertEquals(List.of(), build.tokenReads, "no token is read for a build step that cannot run");
 
         StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class,
-                () -> run(new StartBranchBuilder("acme-team/no-such-repo", "KON-1")));
+                () -> run(in("acme-team/no-such-repo", new StartBranchBuilder("KON-1"))));
         assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
         assertNull(missingRepo.getCause(), "the log shows the message, not a chain of causes");
 
@@ -192,11 +192,11 @@ class KonductroBuildersTest {
                 BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
         TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), JobKind.FREESTYLE, "dora")
                 .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token());
-        StepFailure scope = SecretLeakWatch.expect(StepFailure.class, () -> run(dora, new StartBranchBuilder(REPO, "KON-1")));
+        StepFailure scope = SecretLeakWatch.expect(StepFailure.class, () -> run(dora, in(REPO, new StartBranchBuilder("KON-1"))));
         assertTrue(scope.getMessage().contains("write:repository:bitbucket"), scope.getMessage());
 
         sandbox.revoke(sandbox.demoToken("alice"));
-        StepFailure revoked = SecretLeakWatch.expect(StepFailure.class, () -> run(new StartBranchBuilder(REPO, "KON-1")));
+        StepFailure revoked = SecretLeakWatch.expect(StepFailure.class, () -> run(in(REPO, new StartBranchBuilder("KON-1"))));
         assertTrue(revoked.getMessage().contains("401"), revoked.getMessage());
     }
 
@@ -204,8 +204,8 @@ class KonductroBuildersTest {
     void onlyKnownBracedVariablesAreExpandedAndABlankOneCountsAsNotGiven() throws Exception {
         parameters.put("NEW_BRANCH", "");
         parameters.put("WHO", "bob");
-        run(new StartBranchBuilder(REPO, "KON-11"));
-        PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-11");
+        run(in(REPO, new StartBranchBuilder("KON-11")));
+        PushSpecBuilder push = in(REPO, new PushSpecBuilder("KON-11"));
         push.setBranch("${NEW_BRANCH}");
         push.setSpec("Run `echo $HOME $$ ${UNKNOWN}` for ${WHO}\n");
         Map<String, Object> spec = run(push);
@@ -216,14 +216,14 @@ class KonductroBuildersTest {
 
     @Test
     void theBuildStepsAddNoRequestsToTheOperations() throws Exception {
-        PushSpecBuilder push = new PushSpecBuilder(REPO, "KON-6");
+        PushSpecBuilder push = in(REPO, new PushSpecBuilder("KON-6"));
         push.setSpec("# Spec\n");
-        PullRequestStatusBuilder status = new PullRequestStatusBuilder(REPO);
+        PullRequestStatusBuilder status = in(REPO, new PullRequestStatusBuilder());
         status.setTicket("KON-6");
         // The operations' own minimum, as BENCHMARKS.md counts them, and one verification of the token per build.
-        assertEquals(1 + 3, fixture.requestsDuring(() -> run(new StartBranchBuilder(REPO, "KON-6"))));
+        assertEquals(1 + 3, fixture.requestsDuring(() -> run(in(REPO, new StartBranchBuilder("KON-6")))));
         assertEquals(4, fixture.requestsDuring(() -> run(push)));
-        assertEquals(2, fixture.requestsDuring(() -> run(new OpenPullRequestBuilder(REPO, "KON-6"))));
+        assertEquals(2, fixture.requestsDuring(() -> run(in(REPO, new OpenPullRequestBuilder("KON-6")))));
         assertEquals(1, fixture.requestsDuring(() -> run(status)));
     }
 
@@ -233,7 +233,7 @@ class KonductroBuildersTest {
         asSystem.parameters.put("${KONDUCTRO_TOKEN}", asSystem.parameter("alice-param", "acme-team", "alice@acme.test",
                 sandbox.demoToken("alice")));
         parameters.put("KONDUCTRO_TOKEN", "alice-param"); // the parameter's value: the chosen credential's id
-        StartBranchBuilder start = new StartBranchBuilder(REPO, "KON-3");
+        StartBranchBuilder start = in(REPO, new StartBranchBuilder("KON-3"));
         start.setCredentialsId("${KONDUCTRO_TOKEN}");
         assertEquals(true, run(asSystem, start).get("created"));
         assertEquals(List.of("alice-param"), asSystem.tokenReads);
@@ -247,5 +247,11 @@ class KonductroBuildersTest {
         assertEquals(0, requests, "requests made before refusing: " + failure[0].getMessage());
         on.log();
         return failure[0];
+    }
+
+    /** The step with its repository argument, as a script or a form gives it. */
+    private static <T extends KonductroBuilder> T in(String repository, T step) {
+        step.setRepository(repository);
+        return step;
     }
 }

@@ -224,6 +224,8 @@ public final class BitbucketSandbox implements AutoCloseable {
         final Map<String, CommitState> commits = new HashMap<>();
         final Map<String, String> branches = new LinkedHashMap<>(); // name -> sha
         final List<PullRequestState> pullRequests = new ArrayList<>();
+        /** For a private repository: the members given access to it (e-mails, lower case); empty for every member. */
+        final Set<String> readers = new HashSet<>();
 
         RepoState(WorkspaceState workspace, String slug, String uuid, String mainBranch, boolean isPrivate,
                 Instant created) {
@@ -529,6 +531,20 @@ public final class BitbucketSandbox implements AutoCloseable {
     }
 
     /** A repository whose {@code mainBranch} holds one commit with README.md. */
+    /**
+     * A private repository that only the given members of its workspace may see, as when a workspace admin grants
+     * access per repository: to everyone else it does not exist (404, and absent from the list).
+     */
+    public void addPrivateRepository(String workspace, String repo, String... readerEmails) {
+        addRepository(workspace, repo, "main", true);
+        synchronized (lock) {
+            RepoState state = requireWorkspace(workspace).repos.get(repo.toLowerCase(Locale.ROOT));
+            for (String email : readerEmails) {
+                state.readers.add(email.toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
     public void addRepository(String workspace, String repo, String mainBranch, boolean isPrivate) {
         synchronized (lock) {
             WorkspaceState ws = requireWorkspace(workspace);
@@ -1053,11 +1069,16 @@ public final class BitbucketSandbox implements AutoCloseable {
     private RepoState visibleRepo(Caller caller, String workspace, String repo) {
         WorkspaceState ws = workspaces.get(workspace.toLowerCase(Locale.ROOT));
         RepoState state = ws == null ? null : ws.repos.get(repo.toLowerCase(Locale.ROOT));
-        if (state == null || (state.isPrivate && !isMember(caller.user, ws))) {
+        if (state == null || !maySee(caller.user, state)) {
             throw new ApiError(404, "Repository " + workspace + "/" + repo
                     + " either does not exist or you do not have access to it.");
         }
         return state;
+    }
+
+    private boolean maySee(UserState user, RepoState repo) {
+        return !repo.isPrivate || (isMember(user, repo.workspace)
+                && (repo.readers.isEmpty() || repo.readers.contains(user.email.toLowerCase(Locale.ROOT))));
     }
 
     private RepoState writableRepo(Caller caller, String workspace, String repo) {
@@ -1125,7 +1146,7 @@ public final class BitbucketSandbox implements AutoCloseable {
         String permission = ws.members.get(caller.user.email.toLowerCase(Locale.ROOT));
         List<JsonNode> values = new ArrayList<>();
         for (RepoState repo : ws.repos.values()) {
-            boolean visible = !repo.isPrivate || permission != null;
+            boolean visible = maySee(caller.user, repo);
             boolean hasRole = role == null
                     || (role.equals("member") || role.equals("contributor") ? permission != null
                             : "owner".equals(permission));

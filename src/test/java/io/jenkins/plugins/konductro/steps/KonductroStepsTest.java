@@ -59,16 +59,17 @@ class KonductroStepsTest {
 
     @Test
     void theWholeTicketFlowWithBranchRememberedBetweenSteps(@TempDir Path workspace) throws Exception {
-        StartBranchStep start = new StartBranchStep(REPO, "KON-42");
+        StartBranchStep start = in(REPO, new StartBranchStep("KON-42"));
         start.setSummary("Export widgets as CSV");
         Map<String, Object> branch = start.execute(build.useCases(), build);
         assertEquals("feature/KON-42-export-widgets-as-csv", branch.get("branch"));
         assertEquals(true, branch.get("created"));
         assertEquals(sandbox.branchHead("acme-team", "widgets", "feature/KON-42-export-widgets-as-csv"), branch.get("commit"));
-        assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(branch.keySet()));
+        assertEquals(List.of("branch", "commit", "created", "url", "repository"), List.copyOf(branch.keySet()));
+        assertEquals(Map.of("provider", "bitbucket", "workspace", "acme-team", "repo", "widgets"), branch.get("repository"));
 
         Files.writeString(workspace.resolve("KON-42.md"), "# Export widgets as CSV\n", StandardCharsets.UTF_8);
-        PushSpecStep push = new PushSpecStep(REPO, "KON-42");
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-42"));
         push.setFile("KON-42.md");
         Map<String, Object> spec = push.execute(build.useCases(), build.inWorkspace(workspace));
         assertEquals(".tickets/KON-42.md", spec.get("path"));
@@ -77,7 +78,7 @@ class KonductroStepsTest {
                 sandbox.fileAt("acme-team", "widgets", (String) spec.get("commit"), ".tickets/KON-42.md"));
         assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", (String) spec.get("commit")));
 
-        OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-42");
+        OpenPullRequestStep open = in(REPO, new OpenPullRequestStep("KON-42"));
         open.setAcceptanceCriteria(List.of("Exports every widget", "Header row\nUTF-8"));
         open.setReviewers(List.of("bob", "carol", "alice"));
         Map<String, Object> pr = open.execute(build.useCases(), build);
@@ -89,12 +90,12 @@ class KonductroStepsTest {
         assertEquals(List.of(bobUuid), opened.reviewerUuids());
         assertTrue(opened.description().contains("- [ ] Header row\n- [ ] UTF-8"), opened.description());
 
-        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        PullRequestStatusStep status = in(REPO, new PullRequestStatusStep());
         status.setTicket("KON-42");
         Map<String, Object> state = status.execute(build.useCases(), build);
         assertEquals(pr.get("id"), state.get("id"));
         assertEquals("OPEN", state.get("state"));
-        assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit"), List.copyOf(state.keySet()));
+        assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit", "repository"), List.copyOf(state.keySet()));
 
         String log = build.log();
         assertTrue(log.contains("Created branch feature/KON-42-export-widgets-as-csv in acme-team/widgets"), log);
@@ -109,25 +110,25 @@ class KonductroStepsTest {
 
     @Test
     void theStepsAddNoRequestsToTheOperations() throws Exception {
-        PushSpecStep push = new PushSpecStep(REPO, "KON-6");
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-6"));
         push.setSpec("# Spec\n");
-        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        PullRequestStatusStep status = in(REPO, new PullRequestStatusStep());
         status.setTicket("KON-6");
         // The operations' own minimum, as BENCHMARKS.md counts them, and one verification of the token per build.
-        assertEquals(1 + 3, fixture.requestsDuring(() -> new StartBranchStep(REPO, "KON-6").execute(build.useCases(), build)));
+        assertEquals(1 + 3, fixture.requestsDuring(() -> in(REPO, new StartBranchStep("KON-6")).execute(build.useCases(), build)));
         assertEquals(4, fixture.requestsDuring(() -> push.execute(build.useCases(), build)));
-        assertEquals(2, fixture.requestsDuring(() -> new OpenPullRequestStep(REPO, "KON-6").execute(build.useCases(), build)));
+        assertEquals(2, fixture.requestsDuring(() -> in(REPO, new OpenPullRequestStep("KON-6")).execute(build.useCases(), build)));
         assertEquals(1, fixture.requestsDuring(() -> status.execute(build.useCases(), build)));
     }
 
     @Test
     void rerunningEveryStepFinishesTheJobWithoutDuplicates() throws Exception {
         for (int run = 1; run <= 2; run++) {
-            Map<String, Object> branch = new StartBranchStep(REPO, "KON-7").execute(build.useCases(), build);
-            PushSpecStep push = new PushSpecStep(REPO, "KON-7");
+            Map<String, Object> branch = in(REPO, new StartBranchStep("KON-7")).execute(build.useCases(), build);
+            PushSpecStep push = in(REPO, new PushSpecStep("KON-7"));
             push.setSpec("# Spec\n");
             Map<String, Object> spec = push.execute(build.useCases(), build);
-            Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-7").execute(build.useCases(), build);
+            Map<String, Object> pr = in(REPO, new OpenPullRequestStep("KON-7")).execute(build.useCases(), build);
             assertEquals(run == 1, branch.get("created"));
             assertEquals(run == 1, spec.get("changed"));
             assertEquals(run == 1, pr.get("created"));
@@ -137,13 +138,13 @@ class KonductroStepsTest {
 
     @Test
     void aMergedPullRequestIsReportedById() throws Exception {
-        new StartBranchStep(REPO, "KON-8").execute(build.useCases(), build);
-        PushSpecStep push = new PushSpecStep(REPO, "KON-8");
+        in(REPO, new StartBranchStep("KON-8")).execute(build.useCases(), build);
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-8"));
         push.setSpec("# Spec\n");
         push.execute(build.useCases(), build);
-        Map<String, Object> pr = new OpenPullRequestStep(REPO, "KON-8").execute(build.useCases(), build);
+        Map<String, Object> pr = in(REPO, new OpenPullRequestStep("KON-8")).execute(build.useCases(), build);
         sandbox.setPullRequestState("acme-team", "widgets", ((Integer) pr.get("id")).longValue(), "MERGED");
-        PullRequestStatusStep status = new PullRequestStatusStep(REPO);
+        PullRequestStatusStep status = in(REPO, new PullRequestStatusStep());
         status.setId((Integer) pr.get("id"));
         assertEquals("MERGED", status.execute(build.useCases(), build).get("state"));
     }
@@ -151,11 +152,11 @@ class KonductroStepsTest {
     @Test
     void aReviewerBitbucketRefusesIsLeftOffAndNamedInTheLog() throws Exception {
         sandbox.deactivate("bob@acme.test");
-        new StartBranchStep(REPO, "KON-5").execute(build.useCases(), build);
-        PushSpecStep push = new PushSpecStep(REPO, "KON-5");
+        in(REPO, new StartBranchStep("KON-5")).execute(build.useCases(), build);
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-5"));
         push.setSpec("# Spec\n");
         push.execute(build.useCases(), build);
-        OpenPullRequestStep open = new OpenPullRequestStep(REPO, "KON-5");
+        OpenPullRequestStep open = in(REPO, new OpenPullRequestStep("KON-5"));
         open.setReviewers(List.of("bob"));
         Map<String, Object> pr = open.execute(build.useCases(), build);
         assertEquals(true, pr.get("created"));
@@ -166,34 +167,34 @@ class KonductroStepsTest {
 
     @Test
     void badInputFailsBeforeAnyRequest(@TempDir Path workspace) throws Exception {
-        PushSpecStep neither = new PushSpecStep(REPO, "KON-1");
+        PushSpecStep neither = in(REPO, new PushSpecStep("KON-1"));
         neither.setBranch("feature/KON-1");
-        PushSpecStep both = new PushSpecStep(REPO, "KON-1");
+        PushSpecStep both = in(REPO, new PushSpecStep("KON-1"));
         both.setBranch("feature/KON-1");
         both.setSpec("# x");
         both.setFile("x.md");
-        PushSpecStep fileOutsideNode = new PushSpecStep(REPO, "KON-1");
+        PushSpecStep fileOutsideNode = in(REPO, new PushSpecStep("KON-1"));
         fileOutsideNode.setBranch("feature/KON-1");
         fileOutsideNode.setFile("KON-1.md");
-        PushSpecStep noBranch = new PushSpecStep(REPO, "KON-1");
+        PushSpecStep noBranch = in(REPO, new PushSpecStep("KON-1"));
         noBranch.setSpec("# x");
-        PullRequestStatusStep nothingToFind = new PullRequestStatusStep(REPO);
+        PullRequestStatusStep nothingToFind = in(REPO, new PullRequestStatusStep());
 
         assertFailsWithoutRequests(neither, "give either spec (the Markdown text) or file (a path in the workspace), not neither");
         assertFailsWithoutRequests(both, "not both");
         assertFailsWithoutRequests(fileOutsideNode, "Call the step inside node");
         assertFailsWithoutRequests(noBranch, "give branch, or run konductroStartBranch for acme-team/widgets and KON-1");
         assertFailsWithoutRequests(nothingToFind, "give id (the pull request number), branch (its source branch) or ticket");
-        assertFailsWithoutRequests(new StartBranchStep("https://bitbucket.example.com/scm/acme/widgets.git", "KON-1"),
+        assertFailsWithoutRequests(in("https://bitbucket.example.com/scm/acme/widgets.git", new StartBranchStep("KON-1")),
                 "Bitbucket Cloud");
-        assertFailsWithoutRequests(new StartBranchStep(REPO, "not a ticket"), "ticket");
+        assertFailsWithoutRequests(in(REPO, new StartBranchStep("not a ticket")), "ticket");
         assertEquals(List.of(), build.tokenReads, "no token is read for a step that cannot run");
     }
 
     @Test
     void aBuildRunningAsSystemHasNoTokenAndSaysHowToGetOne() throws Exception {
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
-        StepFailure failure = assertFailsWithoutRequests(asSystem, new StartBranchStep(REPO, "KON-1"), "runs as SYSTEM");
+        StepFailure failure = assertFailsWithoutRequests(asSystem, in(REPO, new StartBranchStep("KON-1")), "runs as SYSTEM");
         assertTrue(failure.getMessage().contains("Run as User who Triggered Build"), failure.getMessage());
         assertTrue(failure.getMessage().contains("Credentials build parameter"), failure.getMessage());
     }
@@ -203,7 +204,7 @@ class KonductroStepsTest {
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
         asSystem.parameters.put("alice-param", asSystem.parameter("alice-param", "acme-team", "alice@acme.test",
                 sandbox.demoToken("alice")));
-        StartBranchStep start = new StartBranchStep(REPO, "KON-3");
+        StartBranchStep start = in(REPO, new StartBranchStep("KON-3"));
         start.setCredentialsId("alice-param");
         assertEquals(true, start.execute(asSystem.useCases(), asSystem).get("created"));
         assertEquals(List.of("alice-param"), asSystem.tokenReads);
@@ -213,7 +214,7 @@ class KonductroStepsTest {
     void bitbucketRefusalsFailTheStepWithTheirMessageOnly() throws Exception {
         sandbox.revoke(sandbox.demoToken("alice"));
         StepFailure failure = SecretLeakWatch.expect(StepFailure.class,
-                () -> new StartBranchStep(REPO, "KON-1").execute(build.useCases(), build));
+                () -> in(REPO, new StartBranchStep("KON-1")).execute(build.useCases(), build));
         assertTrue(failure.getMessage().contains("401") || failure.getMessage().toLowerCase().contains("token"),
                 failure.getMessage());
         assertNull(failure.getCause(), "the log shows the message, not a chain of causes");
@@ -221,7 +222,7 @@ class KonductroStepsTest {
         TestBuild bobsBuild = new TestBuild(new KonductroOperations(fixture.client()), "bob")
                 .owns("bob-acme", "acme-team", "bob@acme.test", sandbox.demoToken("bob"));
         StepFailure missingRepo = SecretLeakWatch.expect(StepFailure.class,
-                () -> new StartBranchStep("acme-team/no-such-repo", "KON-1").execute(bobsBuild.useCases(), bobsBuild));
+                () -> in("acme-team/no-such-repo", new StartBranchStep("KON-1")).execute(bobsBuild.useCases(), bobsBuild));
         assertTrue(missingRepo.getMessage().contains("acme-team/no-such-repo"), missingRepo.getMessage());
     }
 
@@ -240,7 +241,7 @@ class KonductroStepsTest {
         long start = System.nanoTime();
         abort.start();
         try {
-            SecretLeakWatch.expect(InterruptedIOException.class, () -> new StartBranchStep(REPO, "KON-1").execute(build.useCases(), build));
+            SecretLeakWatch.expect(InterruptedIOException.class, () -> in(REPO, new StartBranchStep("KON-1")).execute(build.useCases(), build));
         } finally {
             Thread.interrupted();
             abort.join();
@@ -254,19 +255,19 @@ class KonductroStepsTest {
                 BitbucketSandbox.SCOPE_READ_WORKSPACE, BitbucketSandbox.SCOPE_READ_REPOSITORY);
         TestBuild dora = new TestBuild(new KonductroOperations(fixture.client()), "dora")
                 .owns("dora-acme", "acme-team", "dora@acme.test", readOnly.token());
-        StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> new StartBranchStep(REPO, "KON-1").execute(dora.useCases(), dora));
+        StepFailure failure = SecretLeakWatch.expect(StepFailure.class, () -> in(REPO, new StartBranchStep("KON-1")).execute(dora.useCases(), dora));
         assertTrue(failure.getMessage().contains("write:repository:bitbucket"), failure.getMessage());
     }
 
     @Test
     void theTokenIsVerifiedBeforeUseAndItsOwnersAccountRecorded() throws Exception {
         sandbox.clearExchanges();
-        new StartBranchStep(REPO, "KON-9").execute(build.useCases(), build);
+        in(REPO, new StartBranchStep("KON-9")).execute(build.useCases(), build);
         assertEquals("/user/workspaces/acme-team/permission", sandbox.exchanges().get(0).path(),
                 "who the token belongs to is asked before anything else, whatever the credential claims");
         assertEquals(List.of(new VerifiedAccount("acme-team", aliceUuid, "Alice Doe")), build.lookups().recorded,
                 "alice's own verified token records her account, for other people's reviewer lists");
-        PushSpecStep push = new PushSpecStep(REPO, "KON-9");
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-9"));
         push.setSpec("# s\n");
         String commit = (String) push.execute(build.useCases(), build).get("commit");
         assertEquals("Alice Doe <alice@acme.test>", sandbox.commitAuthor("acme-team", "widgets", commit),
@@ -274,7 +275,7 @@ class KonductroStepsTest {
 
         TestBuild asSystem = new TestBuild(new KonductroOperations(fixture.client()), null);
         asSystem.parameters.put("p", asSystem.parameter("p", "acme-team", "alice@acme.test", sandbox.demoToken("alice")));
-        StartBranchStep withParameter = new StartBranchStep(REPO, "KON-10");
+        StartBranchStep withParameter = in(REPO, new StartBranchStep("KON-10"));
         withParameter.setCredentialsId("p");
         withParameter.execute(asSystem.useCases(), asSystem);
         assertEquals(List.of(), asSystem.lookups().recorded, "a parameter's credential is nobody's own as far as the build knows");
@@ -283,15 +284,15 @@ class KonductroStepsTest {
 
     @Test
     void theStartedBranchIsSavedWithTheBuildOnceAndThePullRequestGoesToTheMainBranchItCameFrom() throws Exception {
-        new StartBranchStep(REPO, "KON-12").execute(build.useCases(), build);
-        new StartBranchStep(REPO, "KON-12").execute(build.useCases(), build);
+        in(REPO, new StartBranchStep("KON-12")).execute(build.useCases(), build);
+        in(REPO, new StartBranchStep("KON-12")).execute(build.useCases(), build);
         assertEquals(1, build.saves, "saved when first remembered, so a restart mid-build keeps it");
-        PushSpecStep push = new PushSpecStep(REPO, "KON-12");
+        PushSpecStep push = in(REPO, new PushSpecStep("KON-12"));
         push.setSpec("# Spec\n");
         push.execute(build.useCases(), build);
         sandbox.commitDirectly("acme-team", "widgets", "develop", "d.txt", "d");
         sandbox.setMainBranch("acme-team", "widgets", "develop");
-        new OpenPullRequestStep(REPO, "KON-12").execute(build.useCases(), build);
+        in(REPO, new OpenPullRequestStep("KON-12")).execute(build.useCases(), build);
         assertEquals("main", sandbox.pullRequests("acme-team", "widgets").get(0).destinationBranch(),
                 "the branch was started from main, so that is where its pull request goes");
     }
@@ -319,5 +320,11 @@ class KonductroStepsTest {
             }
         }
         assertFalse(result.containsKey(null));
+    }
+
+    /** The step with its repository argument, as a script or a form gives it. */
+    private static <T extends KonductroStep> T in(String repository, T step) {
+        step.setRepository(repository);
+        return step;
     }
 }

@@ -44,8 +44,8 @@ class PullRequestStatesTest {
         states = new PullRequestStates(operations, () -> Duration.ofSeconds(60), now::get);
     }
 
-    private PullRequestStates.Viewer viewer(ApiTokenCredential credential) {
-        return new PullRequestStates.Viewer() {
+    private OwnCredentials viewer(ApiTokenCredential credential) {
+        return new OwnCredentials() {
             @Override
             public Optional<ApiTokenCredential> ownCredential(String workspace) {
                 return Optional.ofNullable(credential);

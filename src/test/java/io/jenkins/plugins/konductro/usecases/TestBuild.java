@@ -32,6 +32,7 @@ public final class TestBuild implements RunningBuild {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
     private Path workspace;
+    private LinkedRepositories linked = LinkedRepositories.NONE;
 
     /** @param actingUser the Jenkins user the build runs as; {@code null} for SYSTEM */
     public TestBuild(KonductroOperations operations, JobKind kind, String actingUser) {
@@ -75,6 +76,13 @@ public final class TestBuild implements RunningBuild {
         });
     }
 
+    /** The repositories the build's job links ({@code workspace/repo} each). */
+    public TestBuild links(String... repositories) {
+        linked = new LinkedRepositories(java.util.Arrays.stream(repositories)
+                .map(io.jenkins.plugins.konductro.bitbucket.RepositoryRef::parse).toList());
+        return this;
+    }
+
     public TestBuild inWorkspace(Path directory) {
         this.workspace = directory;
         return this;
@@ -94,6 +102,11 @@ public final class TestBuild implements RunningBuild {
     @Override
     public PersonalCredentials credentials() {
         return credentials;
+    }
+
+    @Override
+    public LinkedRepositories linkedRepositories() {
+        return linked;
     }
 
     @Override

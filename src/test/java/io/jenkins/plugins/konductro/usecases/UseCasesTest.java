@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The use cases on their own: requests in, results out, against a {@link TestBuild} and the sandbox. */
 class UseCasesTest {
     private static final String REPO = "acme-team/widgets";
+    private static final RepositoryRef WIDGETS_REF = RepositoryRef.parse(REPO);
 
     @RegisterExtension
     final SandboxFixture fixture = new SandboxFixture();
@@ -63,16 +64,16 @@ class UseCasesTest {
 
     @Test
     void resultsBecomeVariablesNamedAfterTheirKind() {
-        BranchStarted started = new BranchStarted(new BranchResult("feature/KON-1", "abc", true, "https://b/branch", "main"));
+        BranchStarted started = new BranchStarted(WIDGETS_REF, new BranchResult("feature/KON-1", "abc", true, "https://b/branch", "main"));
         assertEquals(Map.of("KONDUCTRO_BRANCH", "feature/KON-1", "KONDUCTRO_BRANCH_COMMIT", "abc",
                 "KONDUCTRO_BRANCH_CREATED", "true", "KONDUCTRO_BRANCH_URL", "https://b/branch"), started.variables());
         assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(started.toMap().keySet()));
 
         BuildRecord record = new BuildRecord();
-        record.record(new PullRequestRead(new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1")));
+        record.record(new PullRequestRead(WIDGETS_REF, new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1")));
         assertEquals("m1", record.variables().get("KONDUCTRO_PR_MERGE_COMMIT"));
         assertEquals("2026-01-01", record.variables().get("KONDUCTRO_PR_UPDATED_ON"));
-        record.record(new PullRequestRead(new PullRequestStatus(8, "OPEN", "https://b/pr/8", "U", "2026-01-02", null)));
+        record.record(new PullRequestRead(WIDGETS_REF, new PullRequestStatus(8, "OPEN", "https://b/pr/8", "U", "2026-01-02", null)));
         assertEquals("8", record.variables().get("KONDUCTRO_PR_ID"));
         assertFalse(record.variables().containsKey("KONDUCTRO_PR_MERGE_COMMIT"), "a later open pull request has no merge commit");
     }
@@ -108,6 +109,7 @@ class UseCasesTest {
         RunningBuild withCountingStore = new RunningBuild() {
             @Override public JobKind kind() { return build.kind(); }
             @Override public PersonalCredentials credentials() { return counting; }
+            @Override public LinkedRepositories linkedRepositories() { return build.linkedRepositories(); }
             @Override public ReviewerDirectory reviewers() { return build.reviewers(); }
             @Override public BuildRecord record() { return build.record(); }
             @Override public void save() { build.save(); }

@@ -1,0 +1,58 @@
+package io.jenkins.plugins.konductro.project;
+
+import hudson.Extension;
+import hudson.model.Job;
+import hudson.model.JobProperty;
+import hudson.model.JobPropertyDescriptor;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import java.util.List;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * A job's Konductro setting: its git provider and the repositories it links, which its steps may leave out or name by
+ * slug. A job without one takes its nearest folder's ({@link KonductroFolderProperty}).
+ */
+public final class KonductroProjectProperty extends JobProperty<Job<?, ?>> implements ProjectSetting {
+    private String provider = RepositoryRef.PROVIDER;
+    private final List<LinkedRepository> repositories;
+
+    /** @throws SettingNotSaved when a repository is malformed, repeated, or (on a form save) not visible to the saver */
+    @DataBoundConstructor
+    public KonductroProjectProperty(List<LinkedRepository> repositories) {
+        this.repositories = ProjectSetting.checked(provider, repositories, LinkChecks.Owner.JOB);
+    }
+
+    @Override
+    public String getProvider() {
+        return provider;
+    }
+
+    /** Bitbucket Cloud ({@code bitbucket}), the one Konductro implements; saved so that the setting reads right later. */
+    @DataBoundSetter
+    public void setProvider(String provider) {
+        this.provider = ProjectSetting.checkedProvider(provider);
+    }
+
+    @Override
+    public List<LinkedRepository> getRepositories() {
+        return repositories;
+    }
+
+    @Extension
+    @Symbol("konductroProject")
+    public static final class DescriptorImpl extends JobPropertyDescriptor {
+        @Override
+        public String getDisplayName() {
+            return ProjectForms.SETTING_DISPLAY_NAME;
+        }
+
+        @POST
+        public ListBoxModel doFillProviderItems() {
+            return ProjectForms.providerItems();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.jenkins.plugins.konductro.project;
+
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.konductro.credentials.ViewerCredentials;
+import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
+import io.jenkins.plugins.konductro.usecases.OwnCredentials;
+import java.util.Optional;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/** What saving a Konductro setting asks of Jenkins: whether a person saves a form, and what was linked before; tests put in their own. */
+interface LinkChecks {
+
+    /** Whose setting: a job's or a folder's. */
+    enum Owner { JOB, FOLDER }
+
+    /**
+     * A person saving the configuration form of a job or folder.
+     *
+     * @param before what that job or folder linked until now
+     * @param saver  the person's own credentials
+     */
+    record FormSave(LinkedRepositories before, OwnCredentials saver) {}
+
+    /** The form save this setting comes from; empty for Job DSL, Configuration as Code, a Jenkinsfile, or loading. */
+    Optional<FormSave> formSave(Owner owner);
+
+    static LinkChecks current() {
+        return Holder.checks;
+    }
+
+    /** Replaces the checks until the returned handle is closed (tests). */
+    static AutoCloseable replacedBy(LinkChecks checks) {
+        LinkChecks before = Holder.checks;
+        Holder.checks = checks;
+        return () -> Holder.checks = before;
+    }
+
+    final class Holder {
+        private static volatile LinkChecks checks = new InJenkins();
+
+        private Holder() {}
+    }
+
+    final class InJenkins implements LinkChecks {
+        @Override
+        public Optional<FormSave> formSave(Owner owner) {
+            StaplerRequest2 request = Stapler.getCurrentRequest2();
+            if (request == null || !request.getRequestURI().endsWith("/configSubmit")) {
+                return Optional.empty();
+            }
+            Item item;
+            LinkedRepositories before;
+            if (owner == Owner.JOB) {
+                Job<?, ?> job = request.findAncestorObject(Job.class);
+                item = job;
+                before = job == null ? LinkedRepositories.NONE : ProjectSetting.linked(job.getProperty(KonductroProjectProperty.class));
+            } else {
+                AbstractFolder<?> folder = request.findAncestorObject(AbstractFolder.class);
+                item = folder;
+                before = folder == null ? LinkedRepositories.NONE
+                        : ProjectSetting.linked(folder.getProperties().get(KonductroFolderProperty.class));
+            }
+            return item == null ? Optional.empty() : Optional.of(new FormSave(before, ViewerCredentials.current(item)));
+        }
+    }
+}

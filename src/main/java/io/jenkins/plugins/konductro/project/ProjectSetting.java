@@ -1,0 +1,80 @@
+package io.jenkins.plugins.konductro.project;
+
+import com.cloudbees.hudson.plugins.folder.AbstractFolder;
+import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.usecases.LinkRepositories;
+import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
+import io.jenkins.plugins.konductro.usecases.SettingRefused;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/** What the job property and the folder property share: the git provider and the linked repositories. */
+public interface ProjectSetting {
+
+    /** {@code bitbucket} (Bitbucket Cloud). */
+    String getProvider();
+
+    List<LinkedRepository> getRepositories();
+
+    /** The linked repositories as the steps use them. */
+    static LinkedRepositories linked(ProjectSetting setting) {
+        if (setting == null || setting.getRepositories().isEmpty()) {
+            return LinkedRepositories.NONE;
+        }
+        return new LinkedRepositories(setting.getRepositories().stream()
+                .map(r -> new RepositoryRef(r.getProvider(), r.getWorkspace(), r.getRepo())).toList());
+    }
+
+    /** The setting that applies to the job: its own when it links repositories, else its nearest folder's. */
+    static LinkedRepositories of(Job<?, ?> job) {
+        return LinkedRepositories.nearest((Object) job, ProjectSetting::own,
+                at -> at instanceof Item item ? item.getParent() : null);
+    }
+
+    private static LinkedRepositories own(Object at) {
+        if (at instanceof Job<?, ?> job) {
+            return linked(job.getProperty(KonductroProjectProperty.class));
+        }
+        if (at instanceof AbstractFolder<?> folder) {
+            return linked(folder.getProperties().get(KonductroFolderProperty.class));
+        }
+        return LinkedRepositories.NONE;
+    }
+
+    /** The git provider given, {@code bitbucket} when none; another is refused. */
+    static String checkedProvider(String provider) {
+        try {
+            LinkRepositories.parse(provider, List.of());
+        } catch (SettingRefused e) {
+            throw new SettingNotSaved(e);
+        }
+        return provider == null || provider.isBlank() ? RepositoryRef.PROVIDER : provider.strip();
+    }
+
+    /**
+     * The repositories a property is constructed with, checked: their form always; when a person saves the job's or
+     * folder's form, each newly linked one is looked up with that person's own credential.
+     *
+     * @throws SettingNotSaved when the setting cannot be saved
+     */
+    static List<LinkedRepository> checked(String provider, List<LinkedRepository> repositories, LinkChecks.Owner owner) {
+        try {
+            LinkedRepositories linked = LinkRepositories.parse(provider,
+                    (repositories == null ? List.<LinkedRepository>of() : repositories).stream().map(LinkedRepository::entry).toList());
+            Optional<LinkChecks.FormSave> save = LinkChecks.current().formSave(owner);
+            if (save.isPresent()) {
+                KonductroService.linkRepositories().checkVisible(linked, save.get().before(), save.get().saver());
+            }
+            return linked.repositories().stream().map(LinkedRepository::of).toList();
+        } catch (SettingRefused e) {
+            throw new SettingNotSaved(e);
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking the linked repositories; nothing was saved.", e);
+        }
+    }
+}

@@ -49,13 +49,13 @@ class ViewsTest {
     private static final Path RESOURCES = Path.of("src/main/resources");
     private static final String JELLY_HEADER = "<?jelly escape-by-default='true'?>";
 
-    /** The documented arguments of each step (issue 3 §5): required ones, then optional ones. */
+    /** The documented arguments of each step (issue 3 §5; repository optional since issue 10): required ones, then optional ones. */
     private static final Map<Class<? extends KonductroStep>, List<List<String>>> ARGUMENTS = Map.of(
-            StartBranchStep.class, List.of(List.of("repository", "ticket"), List.of("summary", "branch", "from", "credentialsId")),
-            PushSpecStep.class, List.of(List.of("repository", "ticket"), List.of("branch", "spec", "file", "message", "credentialsId")),
-            OpenPullRequestStep.class, List.of(List.of("repository", "ticket"), List.of("branch", "title", "description",
+            StartBranchStep.class, List.of(List.of("ticket"), List.of("repository", "summary", "branch", "from", "credentialsId")),
+            PushSpecStep.class, List.of(List.of("ticket"), List.of("repository", "branch", "spec", "file", "message", "credentialsId")),
+            OpenPullRequestStep.class, List.of(List.of("ticket"), List.of("repository", "branch", "title", "description",
                     "acceptanceCriteria", "destination", "reviewers", "closeSourceBranch", "credentialsId")),
-            PullRequestStatusStep.class, List.of(List.of("repository"), List.of("id", "branch", "ticket", "credentialsId")));
+            PullRequestStatusStep.class, List.of(List.of(), List.of("repository", "id", "branch", "ticket", "credentialsId")));
 
     /** Each freestyle build step has the fields of its Pipeline step (issue 7 §2). */
     private static final Map<Class<? extends KonductroBuilder>, Class<? extends KonductroStep>> BUILDERS = Map.of(

@@ -309,10 +309,14 @@ class KonductroStepsTest {
         return failure[0];
     }
 
-    /** Pipeline step values: strings, numbers, booleans, null, and lists of those. */
+    /** Pipeline step values: strings, numbers, booleans, null, lists of those, and maps of those (the repository). */
+    @SuppressWarnings("unchecked")
     private static void assertPipelineValues(Map<String, Object> result) {
         for (Object value : result.values()) {
-            if (value instanceof List<?> list) {
+            if (value instanceof Map<?, ?> map) {
+                assertInstanceOf(java.io.Serializable.class, map);
+                assertPipelineValues((Map<String, Object>) map);
+            } else if (value instanceof List<?> list) {
                 list.forEach(item -> assertInstanceOf(String.class, item));
             } else if (value != null) {
                 assertTrue(value instanceof String || value instanceof Integer || value instanceof Boolean,

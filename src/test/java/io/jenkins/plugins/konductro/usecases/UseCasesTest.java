@@ -66,8 +66,12 @@ class UseCasesTest {
     void resultsBecomeVariablesNamedAfterTheirKind() {
         BranchStarted started = new BranchStarted(WIDGETS_REF, new BranchResult("feature/KON-1", "abc", true, "https://b/branch", "main"));
         assertEquals(Map.of("KONDUCTRO_BRANCH", "feature/KON-1", "KONDUCTRO_BRANCH_COMMIT", "abc",
-                "KONDUCTRO_BRANCH_CREATED", "true", "KONDUCTRO_BRANCH_URL", "https://b/branch"), started.variables());
-        assertEquals(List.of("branch", "commit", "created", "url"), List.copyOf(started.toMap().keySet()));
+                "KONDUCTRO_BRANCH_CREATED", "true", "KONDUCTRO_BRANCH_URL", "https://b/branch",
+                "KONDUCTRO_REPOSITORY", "acme-team/widgets", "KONDUCTRO_REPOSITORY_PROVIDER", "bitbucket",
+                "KONDUCTRO_REPOSITORY_WORKSPACE", "acme-team", "KONDUCTRO_REPOSITORY_REPO", "widgets"), started.variables());
+        assertEquals(List.of("branch", "commit", "created", "url", "repository"), List.copyOf(started.toMap().keySet()));
+        assertEquals(Map.of("provider", "bitbucket", "workspace", "acme-team", "repo", "widgets"),
+                started.toMap().get("repository"));
 
         BuildRecord record = new BuildRecord();
         record.record(new PullRequestRead(WIDGETS_REF, new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1")));

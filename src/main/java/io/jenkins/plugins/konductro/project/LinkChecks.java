@@ -3,7 +3,9 @@ package io.jenkins.plugins.konductro.project;
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import hudson.model.Item;
 import hudson.model.Job;
+import io.jenkins.plugins.konductro.KonductroService;
 import io.jenkins.plugins.konductro.credentials.ViewerCredentials;
+import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
 import io.jenkins.plugins.konductro.usecases.OwnCredentials;
 import java.util.Optional;
@@ -19,10 +21,11 @@ interface LinkChecks {
     /**
      * A person saving the configuration form of a job or folder.
      *
-     * @param before what that job or folder linked until now
-     * @param saver  the person's own credentials
+     * @param before  what that job or folder linked until now
+     * @param saver   the person's own credentials
+     * @param linking what looks the repositories up
      */
-    record FormSave(LinkedRepositories before, OwnCredentials saver) {}
+    record FormSave(LinkedRepositories before, OwnCredentials saver, LinkRepositories linking) {}
 
     /** The form save this setting comes from; empty for Job DSL, Configuration as Code, a Jenkinsfile, or loading. */
     Optional<FormSave> formSave(Owner owner);
@@ -63,7 +66,8 @@ interface LinkChecks {
                 before = folder == null ? LinkedRepositories.NONE
                         : ProjectSetting.linked(folder.getProperties().get(KonductroFolderProperty.class));
             }
-            return item == null ? Optional.empty() : Optional.of(new FormSave(before, ViewerCredentials.current(item)));
+            return item == null ? Optional.empty() : Optional.of(new FormSave(before, ViewerCredentials.current(item),
+                    KonductroService.linkRepositories()));
         }
     }
 }

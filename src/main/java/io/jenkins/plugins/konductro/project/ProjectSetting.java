@@ -3,7 +3,6 @@ package io.jenkins.plugins.konductro.project;
 import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import hudson.model.Item;
 import hudson.model.Job;
-import io.jenkins.plugins.konductro.KonductroService;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
@@ -67,7 +66,7 @@ public interface ProjectSetting {
                     (repositories == null ? List.<LinkedRepository>of() : repositories).stream().map(LinkedRepository::entry).toList());
             Optional<LinkChecks.FormSave> save = LinkChecks.current().formSave(owner);
             if (save.isPresent()) {
-                KonductroService.linkRepositories().checkVisible(linked, save.get().before(), save.get().saver());
+                save.get().linking().checkVisible(linked, save.get().before(), save.get().saver());
             }
             return linked.repositories().stream().map(LinkedRepository::of).toList();
         } catch (SettingRefused e) {

@@ -40,7 +40,12 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
 
     @Override
     public List<LinkedRepository> getRepositories() {
-        return repositories;
+        return repositories == null ? List.of() : repositories;
+    }
+
+    private Object readResolve() {
+        provider = provider == null ? RepositoryRef.PROVIDER : provider;
+        return this;
     }
 
     @Extension

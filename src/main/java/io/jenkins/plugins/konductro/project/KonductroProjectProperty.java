@@ -39,7 +39,12 @@ public final class KonductroProjectProperty extends JobProperty<Job<?, ?>> imple
 
     @Override
     public List<LinkedRepository> getRepositories() {
-        return repositories;
+        return repositories == null ? List.of() : repositories;
+    }
+
+    private Object readResolve() {
+        provider = provider == null ? RepositoryRef.PROVIDER : provider;
+        return this;
     }
 
     @Extension

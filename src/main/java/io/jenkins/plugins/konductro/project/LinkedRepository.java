@@ -49,6 +49,11 @@ public final class LinkedRepository extends AbstractDescribableImpl<LinkedReposi
         return repo;
     }
 
+    /** A setting saved without the provider (hand-written XML) reads as Bitbucket Cloud's. */
+    private Object readResolve() {
+        return provider == null ? new LinkedRepository(workspace, repo) : this;
+    }
+
     LinkRepositories.Entry entry() {
         return new LinkRepositories.Entry(workspace, repo);
     }

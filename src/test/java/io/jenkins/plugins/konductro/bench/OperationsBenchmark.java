@@ -54,6 +54,9 @@ public final class OperationsBenchmark {
         try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
             System.out.print(ViewingBenchmark.run(sandbox, java.time.Duration.ofMillis(50), 5));
         }
+        try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
+            System.out.print(ListingBenchmark.run(sandbox, 21));
+        }
     }
 
     static String run(BitbucketSandbox sandbox, int n) throws Exception {

@@ -33,4 +33,13 @@ class OperationsBenchmarkTest {
             assertTrue(report.contains("| job page refresh, 50 pull requests | 1 |"), report);
         }
     }
+
+    @Test
+    void listingAWorkspaceOf1000RepositoriesTakesTenRequestsAndTheSecondLookNone() throws Exception {
+        try (BitbucketSandbox sandbox = BitbucketSandbox.startDemo()) {
+            String report = ListingBenchmark.run(sandbox, 1);
+            assertTrue(report.contains("| 1000 | 10 | 10 |"), report);
+            assertTrue(report.contains("| 0 requests |"), report);
+        }
+    }
 }

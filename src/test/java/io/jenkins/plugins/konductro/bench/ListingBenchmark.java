@@ -69,7 +69,7 @@ public final class ListingBenchmark {
 
         List<Double> sorted = ratios.stream().sorted().toList();
         List<Double> millis = clientMillis.stream().sorted().toList();
-        return String.format(Locale.ROOT, "| listing | repositories | requests | minimum | client ms (median) | client time / bare "
+        return String.format(Locale.ROOT, "%n| listing | repositories | requests | minimum | client ms (median) | client time / bare "
                 + "okhttp loop: median (range) of %d rounds | the form's second look (kept 2 min per user and workspace) |%n"
                 + "|---|---:|---:|---:|---:|---:|---:|%n"
                 + "| GET /repositories/{ws}?role=member&pagelen=100&fields=values.slug,next | %d | %d | %d | %.1f | %.2f (%.2f–%.2f) | %d requests |%n",

@@ -4,6 +4,7 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.Replaceable;
 import io.jenkins.plugins.konductro.credentials.ViewerCredentials;
 import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
@@ -30,21 +31,15 @@ interface LinkChecks {
     /** The form save this setting comes from; empty for Job DSL, Configuration as Code, a Jenkinsfile, or loading. */
     Optional<FormSave> formSave(Owner owner);
 
+    Replaceable<LinkChecks> IN_USE = new Replaceable<>(new InJenkins());
+
     static LinkChecks current() {
-        return Holder.checks;
+        return IN_USE.get();
     }
 
     /** Replaces the checks until the returned handle is closed (tests). */
     static AutoCloseable replacedBy(LinkChecks checks) {
-        LinkChecks before = Holder.checks;
-        Holder.checks = checks;
-        return () -> Holder.checks = before;
-    }
-
-    final class Holder {
-        private static volatile LinkChecks checks = new InJenkins();
-
-        private Holder() {}
+        return IN_USE.replacedBy(checks);
     }
 
     final class InJenkins implements LinkChecks {

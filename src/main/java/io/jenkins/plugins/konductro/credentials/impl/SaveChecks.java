@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro.credentials.impl;
 import hudson.model.User;
 import hudson.util.Secret;
 import io.jenkins.plugins.konductro.KonductroService;
+import io.jenkins.plugins.konductro.Replaceable;
 import io.jenkins.plugins.konductro.credentials.AttemptLimit;
 import io.jenkins.plugins.konductro.credentials.BitbucketAccountsProperty;
 import io.jenkins.plugins.konductro.credentials.BuildCredentials;
@@ -30,21 +31,15 @@ interface SaveChecks {
     /** Whether the save comes from a credentials picker's Add dialog rather than the store's own page. */
     boolean fromAddDialog();
 
+    Replaceable<SaveChecks> IN_USE = new Replaceable<>(new InJenkins());
+
     static SaveChecks current() {
-        return Holder.checks;
+        return IN_USE.get();
     }
 
     /** Replaces the checks until the returned handle is closed (tests). */
     static AutoCloseable replacedBy(SaveChecks checks) {
-        SaveChecks before = Holder.checks;
-        Holder.checks = checks;
-        return () -> Holder.checks = before;
-    }
-
-    final class Holder {
-        private static volatile SaveChecks checks = new InJenkins();
-
-        private Holder() {}
+        return IN_USE.replacedBy(checks);
     }
 
     final class InJenkins implements SaveChecks {

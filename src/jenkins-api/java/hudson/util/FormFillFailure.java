@@ -6,7 +6,7 @@ import org.kohsuke.stapler.HttpResponse;
 
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class FormFillFailure extends IOException implements HttpResponse {
-    private FormFillFailure() {
+    private FormFillFailure(FormValidation.Kind kind) {
     }
 
     public static FormFillFailure error(@NonNull String message) {

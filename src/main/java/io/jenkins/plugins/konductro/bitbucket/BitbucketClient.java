@@ -111,13 +111,7 @@ public final class BitbucketClient {
                 .addQueryParameter("fields", "values.slug,next")
                 .build();
         List<String> slugs = new ArrayList<>();
-        while (next != null) {
-            JsonNode page = getJson(credential, next);
-            for (JsonNode repository : page.path("values")) {
-                slugs.add(text(repository, "slug"));
-            }
-            next = nextPage(page);
-        }
+        forEachValue(credential, next, repository -> slugs.add(text(repository, "slug")));
         return slugs;
     }
 
@@ -236,13 +230,68 @@ public final class BitbucketClient {
                     .addQueryParameter("fields", "values.id,values.title,values.state,values.links.html.href,"
                             + "values.updated_on,values.merge_commit.hash,next")
                     .build();
-            while (next != null) {
-                JsonNode page = getJson(credential, next);
-                page.path("values").forEach(pr -> found.add(toPullRequest(pr)));
-                next = nextPage(page);
-            }
+            forEachValue(credential, next, pr -> found.add(toPullRequest(pr)));
         }
         return found;
+    }
+
+    /** Tasks are listed 100 a page, Bitbucket's largest. */
+    public static final int TASKS_PER_PAGE = 100;
+
+    /** {@code GET .../pullrequests/{id}/tasks}, every page, in creation order: text and state only. */
+    public List<PullRequestTask> tasks(ApiTokenCredential credential, RepositoryRef repository, long pullRequestId)
+            throws IOException {
+        HttpUrl first = tasksUrl(repository, pullRequestId)
+                .addQueryParameter("pagelen", Integer.toString(TASKS_PER_PAGE))
+                .addQueryParameter("fields", "values.id,values.state,values.content.raw,next")
+                .build();
+        List<PullRequestTask> tasks = new ArrayList<>();
+        forEachValue(credential, first, task -> tasks.add(toTask(task)));
+        return tasks;
+    }
+
+    /** {@code POST .../pullrequests/{id}/tasks}: a new, unresolved task with this text. */
+    public PullRequestTask createTask(ApiTokenCredential credential, RepositoryRef repository, long pullRequestId, String text)
+            throws IOException {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("content").put("raw", text);
+        return toTask(postJson(credential, tasksUrl(repository, pullRequestId).build(), body));
+    }
+
+    /**
+     * {@code GET .../effective-default-reviewers}, every page: the repository's default reviewers, set on it or
+     * inherited from its project, whom Bitbucket adds only to pull requests created in its web UI.
+     */
+    public List<DefaultReviewer> effectiveDefaultReviewers(ApiTokenCredential credential, RepositoryRef repository)
+            throws IOException {
+        HttpUrl first = repositoryUrl(repository).addPathSegment("effective-default-reviewers")
+                .addQueryParameter("pagelen", "100")
+                .addQueryParameter("fields", "values.reviewer_type,values.user.uuid,values.user.display_name,next")
+                .build();
+        List<DefaultReviewer> reviewers = new ArrayList<>();
+        forEachValue(credential, first, value -> reviewers.add(new DefaultReviewer(text(value.path("user"), "uuid"),
+                text(value.path("user"), "display_name"), text(value, "reviewer_type"))));
+        return reviewers;
+    }
+
+    private HttpUrl.Builder tasksUrl(RepositoryRef repository, long pullRequestId) {
+        return repositoryUrl(repository).addPathSegment("pullrequests").addPathSegment(Long.toString(pullRequestId))
+                .addPathSegment("tasks");
+    }
+
+    private static PullRequestTask toTask(JsonNode task) {
+        return new PullRequestTask(task.path("id").asLong(), text(task.path("content"), "raw"),
+                "RESOLVED".equals(text(task, "state")));
+    }
+
+    /** Reads {@code first} and every page after it (following {@code next}), handing each of their values on. */
+    private void forEachValue(ApiTokenCredential credential, HttpUrl first, java.util.function.Consumer<JsonNode> value)
+            throws IOException {
+        for (HttpUrl next = first; next != null; ) {
+            JsonNode page = getJson(credential, next);
+            page.path("values").forEach(value);
+            next = nextPage(page);
+        }
     }
 
     /** {@code GET .../pullrequests/{id}}. */

@@ -8,7 +8,7 @@ import io.jenkins.plugins.konductro.credentials.UserReviewerDirectory;
 import io.jenkins.plugins.konductro.project.ProjectSetting;
 import io.jenkins.plugins.konductro.usecases.BuildRecord;
 import io.jenkins.plugins.konductro.usecases.JobKind;
-import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
+import io.jenkins.plugins.konductro.usecases.JobSetting;
 import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
 import io.jenkins.plugins.konductro.usecases.ReviewerDirectory;
 import io.jenkins.plugins.konductro.usecases.RunningBuild;
@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A Jenkins build, Pipeline or freestyle, as the use cases see it. */
 public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials credentials,
-        LinkedRepositories linkedRepositories, ReviewerDirectory reviewers,
+        JobSetting setting, ReviewerDirectory reviewers,
         BuildRecord record, PrintStream console, Optional<WorkspaceFiles> workspace) implements RunningBuild {
 
     /**

@@ -3,6 +3,8 @@ package io.jenkins.plugins.konductro.operations;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
+import io.jenkins.plugins.konductro.bitbucket.DefaultReviewer;
+import io.jenkins.plugins.konductro.bitbucket.PullRequestTask;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketInputs;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketUser;
 import io.jenkins.plugins.konductro.bitbucket.Branch;
@@ -250,7 +252,7 @@ public final class KonductroOperations {
         if (sourceBranch.equals(destinationBranch)) {
             throw new InvalidInputException("The source and destination branch are both '" + sourceBranch + "'.");
         }
-        String body = PullRequestText.description(draft.description(), draft.acceptanceCriteria());
+        String body = PullRequestText.description(draft.description(), draft.acceptanceCriteria(), draft.criteriaAsTasks());
         String prTitle = PullRequestText.title(key, draft.title(), sourceBranch);
         List<SkippedReviewer> skipped = new ArrayList<>();
         List<String> reviewers = reviewers(draft.reviewerUuids(), developer.accountUuid(), skipped);
@@ -258,12 +260,15 @@ public final class KonductroOperations {
 
         Optional<PullRequest> open = client.findPullRequest(credential, repository, sourceBranch, true);
         if (open.isPresent()) {
-            return pullRequestResult(open.get(), false, skipped);
+            return pullRequestResult(open.get(), false, skipped, List.of());
         }
-        NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch, reviewers,
-                draft.closeSourceBranch());
+        List<DefaultReviewer> defaults = draft.defaultReviewers()
+                ? client.effectiveDefaultReviewers(credential, repository) : List.of();
+        NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch,
+                withDefaults(reviewers, defaults, developer.accountUuid()), draft.closeSourceBranch());
         try {
-            return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped);
+            return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped,
+                    defaults);
         } catch (BitbucketException.BadRequest e) {
             if (!e.bitbucketMessage().toLowerCase(Locale.ROOT).contains("no changes to be pulled")) {
                 throw e;
@@ -407,8 +412,61 @@ public final class KonductroOperations {
         return List.copyOf(reviewers);
     }
 
-    private static PullRequestResult pullRequestResult(PullRequest pr, boolean created, List<SkippedReviewer> skipped) {
-        return new PullRequestResult(pr.id(), pr.url(), pr.state(), pr.title(), created, pr.reviewerUuids(), skipped);
+    private static PullRequestResult pullRequestResult(PullRequest pr, boolean created, List<SkippedReviewer> skipped,
+            List<DefaultReviewer> defaults) {
+        return new PullRequestResult(pr.id(), pr.url(), pr.state(), pr.title(), created, pr.reviewerUuids(), skipped, defaults);
+    }
+
+    /** The named reviewers, then the default ones that are neither named nor the author (UUIDs compared in lower case). */
+    private static List<String> withDefaults(List<String> named, List<DefaultReviewer> defaults, String authorUuid) {
+        LinkedHashSet<String> reviewers = new LinkedHashSet<>(named);
+        for (DefaultReviewer reviewer : defaults) {
+            String uuid = reviewer.uuid() == null ? null : reviewer.uuid().toLowerCase(Locale.ROOT);
+            if (uuid != null && !uuid.equals(authorUuid == null ? null : authorUuid.toLowerCase(Locale.ROOT))) {
+                reviewers.add(uuid);
+            }
+        }
+        return List.copyOf(reviewers);
+    }
+
+    /**
+     * Makes each acceptance criterion a task of the pull request, in order, unless a task with its text is there
+     * already: one request to list the tasks (per 100 of them) and one per task created. Never deletes, edits or
+     * reopens a task, so running it again after a failure creates only what is missing.
+     *
+     * @throws BitbucketException when listing fails, or creating one does ({@link TasksIncomplete}: the message
+     *         says which were created and which remain)
+     */
+    public AcceptanceTasks acceptanceTasks(Developer developer, RepositoryRef repository, long pullRequestId,
+            List<String> criteria) throws IOException {
+        ApiTokenCredential credential = credentialFor(developer, repository);
+        List<PullRequestTask> tasks = new ArrayList<>(client.tasks(credential, repository, pullRequestId));
+        java.util.Set<String> there = new java.util.HashSet<>();
+        tasks.forEach(task -> there.add(task.text() == null ? "" : task.text().strip()));
+        List<String> created = new ArrayList<>();
+        List<String> existing = new ArrayList<>();
+        List<String> wanted = criteria.stream().map(String::strip).distinct().toList();
+        for (int i = 0; i < wanted.size(); i++) {
+            String criterion = wanted.get(i);
+            if (there.contains(criterion)) {
+                existing.add(criterion);
+                continue;
+            }
+            try {
+                tasks.add(client.createTask(credential, repository, pullRequestId, criterion));
+            } catch (BitbucketException e) {
+                throw new TasksIncomplete(pullRequestId, new AcceptanceTasks(created, existing, AcceptanceProgress.of(tasks)),
+                        wanted.subList(i, wanted.size()), e);
+            }
+            created.add(criterion);
+        }
+        return new AcceptanceTasks(created, existing, AcceptanceProgress.of(tasks));
+    }
+
+    /** How many of the pull request's tasks are resolved, and which are open: one request per 100 tasks. */
+    public AcceptanceProgress acceptanceProgress(Developer developer, RepositoryRef repository, long pullRequestId)
+            throws IOException {
+        return AcceptanceProgress.of(client.tasks(credentialFor(developer, repository), repository, pullRequestId));
     }
 
     /** The main branch and its head; its name comes from a cache, its head is always read. */

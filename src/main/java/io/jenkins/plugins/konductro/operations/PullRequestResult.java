@@ -1,14 +1,21 @@
 package io.jenkins.plugins.konductro.operations;
 
+import io.jenkins.plugins.konductro.bitbucket.DefaultReviewer;
 import java.util.List;
 
-/** An opened (or found) pull request and what became of each requested reviewer. */
+/**
+ * An opened (or found) pull request and what became of each requested reviewer.
+ *
+ * @param defaultReviewers the repository's effective default reviewers that were asked for (none for a pull request
+ *                         found open, whose reviewers are left as they are)
+ */
 public record PullRequestResult(long id, String url, String state, String title, boolean created, List<String> reviewersAdded,
-        List<SkippedReviewer> reviewersSkipped) {
+        List<SkippedReviewer> reviewersSkipped, List<DefaultReviewer> defaultReviewers) {
 
     public PullRequestResult {
         reviewersAdded = List.copyOf(reviewersAdded);
         reviewersSkipped = List.copyOf(reviewersSkipped);
+        defaultReviewers = List.copyOf(defaultReviewers);
     }
 
     /** A requested reviewer that is not on the pull request, and why. */

@@ -26,8 +26,14 @@ final class PullRequestText {
         return words.isEmpty() ? ticket.value() : ticket + ": " + words;
     }
 
-    /** The description followed by an "Acceptance criteria" checklist, one {@code - [ ] item} per criterion. */
-    static String description(String description, List<String> acceptanceCriteria) {
+    static final String TRACKED_AS_TASKS = "Each criterion is also a task of this pull request: resolve it there when it "
+            + "is met.";
+
+    /**
+     * The description followed by an "Acceptance criteria" checklist, one {@code - [ ] item} per criterion, which
+     * says so when the criteria are the pull request's tasks too.
+     */
+    static String description(String description, List<String> acceptanceCriteria, boolean asTasks) {
         StringBuilder text = new StringBuilder(description == null ? "" : description.strip());
         List<String> criteria = acceptanceCriteria == null ? List.of() : acceptanceCriteria;
         if (!criteria.isEmpty()) {
@@ -35,6 +41,9 @@ final class PullRequestText {
                 text.append("\n\n");
             }
             text.append("## Acceptance criteria\n");
+            if (asTasks) {
+                text.append("\n").append(TRACKED_AS_TASKS).append("\n");
+            }
             for (String criterion : criteria) {
                 if (criterion == null || criterion.isBlank()) {
                     throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");

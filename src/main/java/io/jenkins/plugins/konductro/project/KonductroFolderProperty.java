@@ -18,13 +18,20 @@ import org.kohsuke.stapler.verb.POST;
  * nested folders take the innermost setting.
  */
 public final class KonductroFolderProperty extends AbstractFolderProperty<AbstractFolder<?>> implements ProjectSetting {
-    private String provider = RepositoryRef.PROVIDER;
+    private String provider;
     private final List<LinkedRepository> repositories;
+    private boolean defaultReviewers;
 
-    /** @throws SettingNotSaved when a repository is malformed, repeated, or (on a form save) not visible to the saver */
+    /**
+     * @param provider Bitbucket Cloud ({@code bitbucket}, also when {@code null}), the one Konductro implements; saved so
+     *                 that the setting reads right when another provider exists
+     * @throws SettingNotSaved when the provider is another, or a repository is malformed, repeated, or (on a form save)
+     *         not visible to the person saving
+     */
     @DataBoundConstructor
-    public KonductroFolderProperty(List<LinkedRepository> repositories) {
-        this.repositories = ProjectSetting.checked(provider, repositories, LinkChecks.Owner.FOLDER);
+    public KonductroFolderProperty(String provider, List<LinkedRepository> repositories) {
+        this.provider = ProjectSetting.checkedProvider(provider);
+        this.repositories = ProjectSetting.checked(this.provider, repositories, LinkChecks.Owner.FOLDER);
     }
 
     @Override
@@ -32,15 +39,20 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
         return provider;
     }
 
-    /** Bitbucket Cloud ({@code bitbucket}), the one Konductro implements; saved so that the setting reads right later. */
-    @DataBoundSetter
-    public void setProvider(String provider) {
-        this.provider = ProjectSetting.checkedProvider(provider);
-    }
-
     @Override
     public List<LinkedRepository> getRepositories() {
         return repositories == null ? List.of() : repositories;
+    }
+
+    @Override
+    public boolean isDefaultReviewers() {
+        return defaultReviewers;
+    }
+
+    /** Adds the repository's effective default reviewers to the pull requests the steps open (each step may say otherwise). */
+    @DataBoundSetter
+    public void setDefaultReviewers(boolean defaultReviewers) {
+        this.defaultReviewers = defaultReviewers;
     }
 
     private Object readResolve() {

@@ -46,7 +46,7 @@ interface LinkChecks {
         @Override
         public Optional<FormSave> formSave(Owner owner) {
             StaplerRequest2 request = Stapler.getCurrentRequest2();
-            if (request == null || !request.getRequestURI().endsWith("/configSubmit")) {
+            if (request == null || !request.getRequestURI().replaceFirst(";.*$", "").endsWith("/configSubmit")) {
                 return Optional.empty();
             }
             Item item;

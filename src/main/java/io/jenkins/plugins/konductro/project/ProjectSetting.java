@@ -4,6 +4,7 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolder;
 import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.usecases.JobSetting;
 import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
 import io.jenkins.plugins.konductro.usecases.SettingRefused;
@@ -19,6 +20,9 @@ public interface ProjectSetting {
 
     List<LinkedRepository> getRepositories();
 
+    /** Whether new pull requests get the repository's effective default reviewers too. */
+    boolean isDefaultReviewers();
+
     /** The linked repositories as the steps use them. */
     static LinkedRepositories linked(ProjectSetting setting) {
         if (setting == null || setting.getRepositories().isEmpty()) {
@@ -28,20 +32,15 @@ public interface ProjectSetting {
                 .map(r -> new RepositoryRef(r.getProvider(), r.getWorkspace(), r.getRepo())).toList());
     }
 
-    /** The setting that applies to the job: its own when it links repositories, else its nearest folder's. */
-    static LinkedRepositories of(Job<?, ?> job) {
-        return LinkedRepositories.nearest((Object) job, ProjectSetting::own,
-                at -> at instanceof Item item ? item.getParent() : null);
+    /** The setting that applies to the job: its own unless empty, else its nearest folder's. */
+    static JobSetting of(Job<?, ?> job) {
+        return JobSetting.nearest((Object) job, ProjectSetting::own, at -> at instanceof Item item ? item.getParent() : null);
     }
 
-    private static LinkedRepositories own(Object at) {
-        if (at instanceof Job<?, ?> job) {
-            return linked(job.getProperty(KonductroProjectProperty.class));
-        }
-        if (at instanceof AbstractFolder<?> folder) {
-            return linked(folder.getProperties().get(KonductroFolderProperty.class));
-        }
-        return LinkedRepositories.NONE;
+    private static JobSetting own(Object at) {
+        ProjectSetting setting = at instanceof Job<?, ?> job ? job.getProperty(KonductroProjectProperty.class)
+                : at instanceof AbstractFolder<?> folder ? folder.getProperties().get(KonductroFolderProperty.class) : null;
+        return setting == null ? JobSetting.NONE : new JobSetting(linked(setting), setting.isDefaultReviewers());
     }
 
     /** The git provider given, {@code bitbucket} when none; another is refused. */

@@ -9,11 +9,11 @@ import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 
 /**
- * A refused Konductro setting, thrown from a property's constructor. Jenkins' binder wraps a checked exception from a
- * constructor into a {@code LinkageError} (an error page with a stack trace); a runtime exception that is an
- * {@link HttpResponse} passes through {@code Descriptor.newInstance} unchanged, and answers as a {@code FormException}
- * would: the message in the notification bar on Apply, on an error page on Save. Job DSL, Configuration as Code and a
- * Jenkinsfile's {@code properties} show its message.
+ * A refused Konductro setting, thrown from a property's constructor. A runtime exception that is an {@link HttpResponse}
+ * passes unchanged through Stapler's constructor call and {@code Descriptor.newInstance} up to the form submission,
+ * and answers as a {@code FormException} does: the message in the notification bar on Apply, on an error page on Save.
+ * Being unchecked, the constructor can throw it to Job DSL, Configuration as Code and a Jenkinsfile's
+ * {@code properties} too, which show its message.
  */
 final class SettingNotSaved extends RuntimeException implements HttpResponse {
     private static final long serialVersionUID = 1L;

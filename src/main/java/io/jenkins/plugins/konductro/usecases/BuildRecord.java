@@ -74,9 +74,9 @@ public final class BuildRecord implements Serializable {
         Map<String, RecordedPullRequest> changed = new LinkedHashMap<>(pullRequests);
         RecordedPullRequest before = changed.get(pullRequest.key());
         changed.put(pullRequest.key(), before != null && pullRequest.ticket() == null
-                ? new RecordedPullRequest(pullRequest.repository(), pullRequest.id(), before.ticket(), before.branch(),
-                        pullRequest.title(), pullRequest.state(), pullRequest.url(), pullRequest.checkedAtMillis())
-                : pullRequest);
+                ? before.answered(pullRequest.title(), pullRequest.state(), pullRequest.url(), pullRequest.checkedAtMillis())
+                        .withTasksOf(pullRequest)
+                : pullRequest.withTasksOf(before == null ? pullRequest : before));
         pullRequests = changed;
     }
 
@@ -88,13 +88,17 @@ public final class BuildRecord implements Serializable {
      */
     public synchronized boolean refreshed(RecordedPullRequest fresh) {
         RecordedPullRequest before = pullRequests.get(fresh.key());
-        if (before == null || fresh.checkedAtMillis() <= before.checkedAtMillis()) {
+        if (before == null || (fresh.checkedAtMillis() <= before.checkedAtMillis()
+                && fresh.tasksCheckedAtMillis() <= before.tasksCheckedAtMillis())) {
             return false;
         }
+        RecordedPullRequest merged = (fresh.checkedAtMillis() > before.checkedAtMillis()
+                ? before.answered(fresh.title(), fresh.state(), fresh.url(), fresh.checkedAtMillis()) : before)
+                .withTasksOf(fresh);
         Map<String, RecordedPullRequest> changed = new LinkedHashMap<>(pullRequests);
-        changed.put(fresh.key(), before.answered(fresh.title(), fresh.state(), fresh.url(), fresh.checkedAtMillis()));
+        changed.put(fresh.key(), merged);
         pullRequests = changed;
-        return before.differsFrom(fresh);
+        return before.differsFrom(merged);
     }
 
     /** The commit holding the ticket's spec, when this build pushed it. */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.konductro.usecases;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The repositories a job (or its folder) links, which its steps may work on; none when it links none. */
@@ -20,22 +19,6 @@ public record LinkedRepositories(List<RepositoryRef> repositories) {
 
     public boolean contains(RepositoryRef repository) {
         return repositories.stream().anyMatch(linked -> sameRepository(linked, repository));
-    }
-
-    /**
-     * The setting that applies to {@code item}: its own when it links any repository, else the nearest ancestor's
-     * (a job's folders, innermost first).
-     *
-     * @param parent the item's parent, {@code null} at the top
-     */
-    public static <T> LinkedRepositories nearest(T item, Function<T, LinkedRepositories> own, Function<T, T> parent) {
-        for (T at = item; at != null; at = parent.apply(at)) {
-            LinkedRepositories linked = own.apply(at);
-            if (linked != null && !linked.isEmpty()) {
-                return linked;
-            }
-        }
-        return NONE;
     }
 
     /**

@@ -24,7 +24,7 @@ public final class OpenPullRequest extends UseCase {
     public PullRequestOpened run(OpenPullRequestRequest request, RunningBuild build)
             throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().openPullRequest());
+            RepositoryRef repo = build.setting().linked().choose(request.repository(), build.kind().openPullRequest());
             TicketKey ticket = TicketKey.of(request.ticket());
             String source = branchOrStarted(build, request.sourceBranch(), repo, ticket, build.kind().openPullRequest());
             String destination = request.destination() != null ? request.destination()

@@ -15,7 +15,7 @@ public final class PushSpec extends UseCase {
 
     public SpecPushed run(PushSpecRequest request, RunningBuild build) throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().pushSpec());
+            RepositoryRef repo = build.setting().linked().choose(request.repository(), build.kind().pushSpec());
             TicketKey ticket = TicketKey.of(request.ticket());
             if ((request.spec() == null) == (request.file() == null)) {
                 throw new StepFailure(StepTexts.specOrFile(build.kind(), request.spec() == null));

@@ -16,7 +16,7 @@ public final class ReadPullRequestStatus extends UseCase {
     public PullRequestRead run(PullRequestStatusRequest request, RunningBuild build)
             throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().pullRequestStatus());
+            RepositoryRef repo = build.setting().linked().choose(request.repository(), build.kind().pullRequestStatus());
             String source = request.sourceBranch();
             if (request.id() == null && source == null) {
                 if (request.ticket() == null) {

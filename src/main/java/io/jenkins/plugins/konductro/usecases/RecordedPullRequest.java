@@ -21,6 +21,10 @@ public final class RecordedPullRequest implements Serializable {
     private final String state;
     private final String url;
     private final long checkedAtMillis;
+    /** The pull request's tasks, total and resolved; {@code null} when not known (older records too). */
+    private final Integer tasksTotal;
+    private final Integer tasksResolved;
+    private final long tasksCheckedAtMillis;
 
     /**
      * @param repository      {@code workspace/repo}
@@ -30,6 +34,11 @@ public final class RecordedPullRequest implements Serializable {
      */
     public RecordedPullRequest(String repository, long id, String ticket, String branch, String title, String state,
             String url, long checkedAtMillis) {
+        this(repository, id, ticket, branch, title, state, url, checkedAtMillis, null, null, 0);
+    }
+
+    private RecordedPullRequest(String repository, long id, String ticket, String branch, String title, String state,
+            String url, long checkedAtMillis, Integer tasksTotal, Integer tasksResolved, long tasksCheckedAtMillis) {
         this.repository = repository;
         this.id = id;
         this.ticket = ticket;
@@ -38,6 +47,9 @@ public final class RecordedPullRequest implements Serializable {
         this.state = state;
         this.url = url;
         this.checkedAtMillis = checkedAtMillis;
+        this.tasksTotal = tasksTotal;
+        this.tasksResolved = tasksResolved;
+        this.tasksCheckedAtMillis = tasksCheckedAtMillis;
     }
 
     /** {@code workspace/repo#id}: one pull request, whichever build saw it. */
@@ -77,6 +89,27 @@ public final class RecordedPullRequest implements Serializable {
         return checkedAtMillis;
     }
 
+    /** How many tasks the pull request has, or {@code null} when not known. */
+    public Integer tasksTotal() {
+        return tasksTotal;
+    }
+
+    /** How many of its tasks are resolved, or {@code null} when not known. */
+    public Integer tasksResolved() {
+        return tasksResolved;
+    }
+
+    /** When Bitbucket last answered with the tasks (epoch milliseconds; 0 when never). */
+    public long tasksCheckedAtMillis() {
+        return tasksCheckedAtMillis;
+    }
+
+    /** The same pull request with its tasks as Bitbucket answered at {@code atMillis}. */
+    public RecordedPullRequest withTasks(int total, int resolved, long atMillis) {
+        return new RecordedPullRequest(repository, id, ticket, branch, title, state, url, checkedAtMillis, total, resolved,
+                atMillis);
+    }
+
     public boolean isFinal() {
         return FINAL_STATES.contains(state);
     }
@@ -84,11 +117,20 @@ public final class RecordedPullRequest implements Serializable {
     /** The same pull request as Bitbucket answered at {@code checkedAtMillis}; what the build knew of it stays. */
     RecordedPullRequest answered(String title, String state, String url, long checkedAtMillis) {
         return new RecordedPullRequest(repository, id, ticket, branch, title == null ? this.title : title, state,
-                url == null ? this.url : url, checkedAtMillis);
+                url == null ? this.url : url, checkedAtMillis, tasksTotal, tasksResolved, tasksCheckedAtMillis);
+    }
+
+    /** The tasks as the fresher of the two knew them. */
+    RecordedPullRequest withTasksOf(RecordedPullRequest other) {
+        if (other.tasksCheckedAtMillis <= tasksCheckedAtMillis || other.tasksTotal == null) {
+            return this;
+        }
+        return withTasks(other.tasksTotal, other.tasksResolved, other.tasksCheckedAtMillis);
     }
 
     /** Whether {@code other} says something else about the pull request (not merely that it was checked later). */
     boolean differsFrom(RecordedPullRequest other) {
-        return !Objects.equals(state, other.state) || !Objects.equals(title, other.title) || !Objects.equals(url, other.url);
+        return !Objects.equals(state, other.state) || !Objects.equals(title, other.title) || !Objects.equals(url, other.url)
+                || !Objects.equals(tasksTotal, other.tasksTotal) || !Objects.equals(tasksResolved, other.tasksResolved);
     }
 }

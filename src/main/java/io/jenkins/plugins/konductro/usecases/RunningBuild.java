@@ -16,8 +16,8 @@ public interface RunningBuild {
 
     PersonalCredentials credentials();
 
-    /** The repositories the build's job (or its nearest folder) links; its steps may name no other. */
-    LinkedRepositories linkedRepositories();
+    /** The Konductro setting of the build's job (or its nearest folder): its steps may name no other repository. */
+    JobSetting setting();
 
     ReviewerDirectory reviewers();
 

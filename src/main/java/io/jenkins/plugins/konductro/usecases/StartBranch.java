@@ -15,7 +15,7 @@ public final class StartBranch extends UseCase {
 
     public BranchStarted run(StartBranchRequest request, RunningBuild build) throws IOException, InterruptedException, StepFailure {
         return expected(() -> {
-            RepositoryRef repo = build.linkedRepositories().choose(request.repository(), build.kind().startBranch());
+            RepositoryRef repo = build.setting().linked().choose(request.repository(), build.kind().startBranch());
             TicketKey ticket = TicketKey.of(request.ticket());
             BranchStarted started = new BranchStarted(repo, operations.startBranch(developer(build, request.credentialsId(), repo),
                     NewBranch.of(repo, request.ticket()).withSummary(request.summary()).withName(request.newBranch())

@@ -65,9 +65,13 @@ public final class BitbucketContract {
     static final String LIST_PULL_REQUESTS = "GET /repositories/{workspace}/{repo_slug}/pullrequests";
     static final String CREATE_PULL_REQUEST = "POST /repositories/{workspace}/{repo_slug}/pullrequests";
     static final String GET_PULL_REQUEST = "GET /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}";
+    static final String LIST_TASKS = "GET /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/tasks";
+    static final String CREATE_TASK = "POST /repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/tasks";
+    static final String LIST_EFFECTIVE_DEFAULT_REVIEWERS = "GET /repositories/{workspace}/{repo_slug}/effective-default-reviewers";
 
     /** Operations answering with a {@code paginated_*} collection. */
-    static final Set<String> COLLECTION_OPERATIONS = Set.of(LIST_REPOSITORIES, LIST_PULL_REQUESTS, GET_SOURCE_FILE);
+    static final Set<String> COLLECTION_OPERATIONS = Set.of(LIST_REPOSITORIES, LIST_PULL_REQUESTS, GET_SOURCE_FILE,
+            LIST_TASKS, LIST_EFFECTIVE_DEFAULT_REVIEWERS);
 
     /**
      * The definition's defects this check tolerates, each by name and each scoped as narrowly as the validator's

@@ -47,6 +47,8 @@ public final class ContractTrimmer {
         ops.put("/repositories/{workspace}/{repo_slug}/src", List.of("post"));
         ops.put("/repositories/{workspace}/{repo_slug}/pullrequests", List.of("get", "post"));
         ops.put("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}", List.of("get"));
+        ops.put("/repositories/{workspace}/{repo_slug}/pullrequests/{pull_request_id}/tasks", List.of("get", "post"));
+        ops.put("/repositories/{workspace}/{repo_slug}/effective-default-reviewers", List.of("get"));
         return java.util.Collections.unmodifiableMap(ops);
     }
 

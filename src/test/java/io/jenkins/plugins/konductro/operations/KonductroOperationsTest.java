@@ -435,8 +435,8 @@ class KonductroOperationsTest {
         assertEquals("https://bitbucket.org/acme-team/widgets/pull-requests/" + result[0].id(), result[0].url());
         SandboxPullRequest pr = sandbox().pullRequests("acme-team", "widgets").get(0);
         assertEquals("KON-42: export csv", pr.title());
-        assertTrue(pr.description().endsWith("## Acceptance criteria\n\n- [ ] Button on the list page\n- [ ] One row per widget"),
-                pr.description());
+        assertTrue(pr.description().endsWith("## Acceptance criteria\n\nEach criterion is also a task of this pull request: "
+                + "resolve it there when it is met.\n\n- [ ] Button on the list page\n- [ ] One row per widget"), pr.description());
         assertEquals("main", pr.destinationBranch());
         assertTrue(pr.closeSourceBranch());
 

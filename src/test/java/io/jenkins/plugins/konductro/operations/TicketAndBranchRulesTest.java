@@ -70,15 +70,17 @@ class TicketAndBranchRulesTest {
 
     @Test
     void descriptionEndsWithTheAcceptanceCriteriaChecklist() {
-        String text = PullRequestText.description("Adds CSV export.", List.of("Button on the list page", " One row per widget "));
+        String text = PullRequestText.description("Adds CSV export.", List.of("Button on the list page", " One row per widget "), false);
         assertEquals("Adds CSV export.\n\n## Acceptance criteria\n\n- [ ] Button on the list page\n- [ ] One row per widget", text);
-        assertEquals("Only text", PullRequestText.description("Only text", List.of()));
+        assertEquals("Only text", PullRequestText.description("Only text", List.of(), true));
+        assertEquals("## Acceptance criteria\n\nEach criterion is also a task of this pull request: resolve it there when it is "
+                + "met.\n\n- [ ] One", PullRequestText.description(null, List.of("One"), true));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "two\nlines"})
     void refusesEmptyOrMultiLineCriteria(String criterion) {
-        expect(InvalidInputException.class, () -> PullRequestText.description("x", List.of("fine", criterion)));
+        expect(InvalidInputException.class, () -> PullRequestText.description("x", List.of("fine", criterion), true));
     }
 
     @Test

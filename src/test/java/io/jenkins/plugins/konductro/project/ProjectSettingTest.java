@@ -107,14 +107,14 @@ class ProjectSettingTest {
         checks = owner -> Optional.of(new LinkChecks.FormSave(before, own(fixture.alice()), linking));
 
         int requests = fixture.requestsDuring(() -> {
-            KonductroFolderProperty folder = new KonductroFolderProperty(List.of(new LinkedRepository("acme-team", "widgets"),
+            KonductroFolderProperty folder = new KonductroFolderProperty(null, List.of(new LinkedRepository("acme-team", "widgets"),
                     new LinkedRepository("acme-team", "gadgets")));
             assertEquals(2, folder.getRepositories().size());
         });
         assertEquals(1, requests, "widgets was linked already");
 
         SettingNotSaved hidden = assertThrows(SettingNotSaved.class,
-                () -> new KonductroProjectProperty(List.of(new LinkedRepository("acme-team", "payroll"))));
+                () -> new KonductroProjectProperty("bitbucket", List.of(new LinkedRepository("acme-team", "payroll"))));
         assertTrue(hidden.getMessage().startsWith("Linked repository acme-team/payroll: Bitbucket Cloud has no such "
                 + "repository that alice@acme.test may see."), hidden.getMessage());
     }
@@ -122,9 +122,9 @@ class ProjectSettingTest {
     @Test
     void bothPropertiesAreDataBoundWithTheSameFieldsAndSymbol() {
         for (Class<?> type : List.of(KonductroProjectProperty.class, KonductroFolderProperty.class)) {
-            assertEquals(List.of("repositories"), Arrays.stream(dataBoundConstructor(type).getParameters())
+            assertEquals(List.of("provider", "repositories"), Arrays.stream(dataBoundConstructor(type).getParameters())
                     .map(java.lang.reflect.Parameter::getName).toList());
-            assertTrue(Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals("setProvider")
+            assertTrue(Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals("setDefaultReviewers")
                     && m.isAnnotationPresent(DataBoundSetter.class)));
             assertEquals(List.of("konductroProject"), List.of(symbolOf(type)));
         }

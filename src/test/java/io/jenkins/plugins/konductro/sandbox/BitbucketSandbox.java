@@ -197,6 +197,7 @@ public final class BitbucketSandbox implements AutoCloseable {
         String sourceHash;
         String destinationHash;
         String mergeCommit;
+        final List<TaskState> tasks = new ArrayList<>();
 
         PullRequestState(long id, String title, String description, String source, String destination,
                 String authorUuid, List<String> reviewers, boolean closeSourceBranch, Instant created) {
@@ -213,6 +214,24 @@ public final class BitbucketSandbox implements AutoCloseable {
         }
     }
 
+    private static final class TaskState {
+        final long id;
+        final String raw;
+        final String creatorUuid;
+        final Instant created;
+        String state = "UNRESOLVED";
+        Instant updated;
+        Instant resolvedOn;
+
+        TaskState(long id, String raw, String creatorUuid, Instant created) {
+            this.id = id;
+            this.raw = raw;
+            this.creatorUuid = creatorUuid;
+            this.created = created;
+            this.updated = created;
+        }
+    }
+
     private static final class RepoState {
         final WorkspaceState workspace;
         final String slug;
@@ -224,6 +243,8 @@ public final class BitbucketSandbox implements AutoCloseable {
         final Map<String, CommitState> commits = new HashMap<>();
         final Map<String, String> branches = new LinkedHashMap<>(); // name -> sha
         final List<PullRequestState> pullRequests = new ArrayList<>();
+        /** Effective default reviewers: account uuid → "repository" or "project", in the order they were added. */
+        final Map<String, String> defaultReviewers = new LinkedHashMap<>();
         /** For a private repository: the members given access to it (e-mails, lower case); empty for every member. */
         final Set<String> readers = new HashSet<>();
 
@@ -327,6 +348,7 @@ public final class BitbucketSandbox implements AutoCloseable {
     private final Map<String, TokenState> tokens = new HashMap<>();
     private final Map<String, WorkspaceState> workspaces = new LinkedHashMap<>(); // lower-case slug
     private final List<FaultRule> faults = new ArrayList<>();
+    private long nextTaskId = 1; // guarded by lock; ids are unique across pull requests, as Bitbucket's are
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<Consumer<Exchange>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, String> demoTokens = new HashMap<>();
@@ -638,6 +660,53 @@ public final class BitbucketSandbox implements AutoCloseable {
             state.updated = now();
             return c.sha;
         }
+    }
+
+    /**
+     * Makes a user one of the repository's effective default reviewers, at repository or project level, as a repository
+     * or project admin does in Bitbucket's settings.
+     */
+    public void addDefaultReviewer(String workspace, String repo, String email, String level) {
+        if (!level.equals("repository") && !level.equals("project")) {
+            throw new IllegalArgumentException("level is repository or project: " + level);
+        }
+        synchronized (lock) {
+            requireRepo(workspace, repo).defaultReviewers.put(user(email).uuid(), level);
+        }
+    }
+
+    /** The pull request's tasks as texts with their states ({@code RESOLVED} or {@code UNRESOLVED}), in creation order. */
+    public Map<String, String> tasks(String workspace, String repo, long pullRequestId) {
+        synchronized (lock) {
+            Map<String, String> tasks = new LinkedHashMap<>();
+            requirePullRequest(workspace, repo, pullRequestId).tasks.forEach(t -> tasks.put(t.raw, t.state));
+            return tasks;
+        }
+    }
+
+    /** A reviewer resolves (or reopens) the first task with this text, as in Bitbucket's web UI. */
+    public void setTaskState(String workspace, String repo, long pullRequestId, String text, boolean resolved) {
+        synchronized (lock) {
+            TaskState task = requirePullRequest(workspace, repo, pullRequestId).tasks.stream()
+                    .filter(t -> t.raw.equals(text)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no task " + text));
+            task.state = resolved ? "RESOLVED" : "UNRESOLVED";
+            task.updated = now();
+            task.resolvedOn = resolved ? task.updated : null;
+        }
+    }
+
+    /** A task somebody adds in Bitbucket's web UI. */
+    public void addTask(String workspace, String repo, long pullRequestId, String email, String text) {
+        synchronized (lock) {
+            PullRequestState pr = requirePullRequest(workspace, repo, pullRequestId);
+            pr.tasks.add(new TaskState(nextTaskId++, text, user(email).uuid(), now()));
+        }
+    }
+
+    private PullRequestState requirePullRequest(String workspace, String repo, long id) {
+        return requireRepo(workspace, repo).pullRequests.stream().filter(p -> p.id == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pull request " + id));
     }
 
     public List<SandboxPullRequest> pullRequests(String workspace, String repo) {
@@ -968,6 +1037,14 @@ public final class BitbucketSandbox implements AutoCloseable {
                         allow(req, "GET");
                         return getPullRequest(req, ws, repo, s.get(4));
                     }
+                    if (n == 6 && s.get(5).equals("tasks")) {
+                        allow(req, "GET", "POST");
+                        return m.equals("POST") ? createTask(req, ws, repo, s.get(4)) : listTasks(req, ws, repo, s.get(4));
+                    }
+                }
+                if (sub.equals("effective-default-reviewers") && n == 4) {
+                    allow(req, "GET");
+                    return listEffectiveDefaultReviewers(req, ws, repo);
                 }
             }
             default -> { }
@@ -1501,6 +1578,84 @@ public final class BitbucketSandbox implements AutoCloseable {
         PullRequestState pr = state.pullRequests.stream().filter(p -> p.id == id).findFirst()
                 .orElseThrow(() -> new ApiError(404, "Pull request " + idText + " does not exist."));
         return ok(req, caller, 200, pullRequestJson(state, pr));
+    }
+
+    private PullRequestState visiblePullRequest(Req req, RepoState state, String idText) {
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw notFoundEndpoint(req);
+        }
+        return state.pullRequests.stream().filter(p -> p.id == id).findFirst()
+                .orElseThrow(() -> new ApiError(404, "Pull request " + idText + " does not exist."));
+    }
+
+    // The definition asks read:pullrequest:bitbucket of both task operations (x-atlassian-oauth2-scopes).
+    private Resp listTasks(Req req, String workspace, String repo, String idText) {
+        Caller caller = authorize(req, SCOPE_READ_PULLREQUEST);
+        RepoState state = visibleRepo(caller, workspace, repo);
+        PullRequestState pr = visiblePullRequest(req, state, idText);
+        if (req.param("q") != null || req.param("sort") != null) {
+            throw new ApiError(400, "The sandbox does not filter or sort tasks.");
+        }
+        List<JsonNode> values = new ArrayList<>();
+        for (TaskState task : pr.tasks) {
+            values.add(taskJson(task));
+        }
+        return ok(req, caller, 200, paginate(req, values, 100));
+    }
+
+    private Resp createTask(Req req, String workspace, String repo, String idText) {
+        Caller caller = authorize(req, SCOPE_READ_PULLREQUEST);
+        RepoState state = visibleRepo(caller, workspace, repo);
+        PullRequestState pr = visiblePullRequest(req, state, idText);
+        JsonNode body = jsonBody(req);
+        JsonNode raw = body.path("content").path("raw");
+        if (!raw.isTextual()) {
+            throw new ApiError(400, "content: This field is required.").field("content", "This field is required.");
+        }
+        if (raw.asText().isBlank()) {
+            throw new ApiError(400, "Task content cannot be blank.");
+        }
+        TaskState task = new TaskState(nextTaskId++, raw.asText(), caller.user.uuid, now());
+        pr.tasks.add(task);
+        Resp resp = ok(req, caller, 201, taskJson(task));
+        resp.header("Location", apiUrl + "/repositories/" + segment(state.workspace.slug) + "/" + segment(state.slug)
+                + "/pullrequests/" + pr.id + "/tasks/" + task.id);
+        return resp;
+    }
+
+    private Resp listEffectiveDefaultReviewers(Req req, String workspace, String repo) {
+        Caller caller = authorize(req, SCOPE_READ_PULLREQUEST);
+        RepoState state = visibleRepo(caller, workspace, repo);
+        List<JsonNode> values = new ArrayList<>();
+        state.defaultReviewers.forEach((uuid, level) -> {
+            ObjectNode json = NODES.objectNode();
+            json.put("type", "default_reviewer");
+            json.put("reviewer_type", level);
+            json.set("user", userJson(users.values().stream().filter(u -> u.uuid.equals(uuid)).findFirst().orElseThrow()));
+            values.add(json);
+        });
+        return ok(req, caller, 200, paginate(req, values, 100));
+    }
+
+    private ObjectNode taskJson(TaskState task) {
+        ObjectNode json = NODES.objectNode();
+        json.put("id", task.id);
+        json.put("created_on", MICROS.format(task.created));
+        json.put("updated_on", MICROS.format(task.updated));
+        json.put("state", task.state);
+        ObjectNode content = json.putObject("content");
+        content.put("raw", task.raw);
+        content.put("markup", "markdown");
+        content.put("html", "<p>" + task.raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</p>");
+        json.set("creator", userJson(users.values().stream().filter(u -> u.uuid.equals(task.creatorUuid)).findFirst().orElseThrow()));
+        json.put("pending", false);
+        if (task.resolvedOn != null) {
+            json.put("resolved_on", MICROS.format(task.resolvedOn));
+        }
+        return json;
     }
 
     private Resp createPullRequest(Req req, String workspace, String repo) {

@@ -74,21 +74,21 @@ class LinkedRepositoriesTest {
         Node outer = new Node("team", root);
         Node inner = new Node("team/service", outer);
         Node job = new Node("team/service/build", inner);
-        Map<Node, LinkedRepositories> settings = new HashMap<>();
+        Map<Node, JobSetting> settings = new HashMap<>();
 
-        assertEquals(LinkedRepositories.NONE, LinkedRepositories.nearest(job, settings::get, Node::parent), "none anywhere");
-        settings.put(outer, new LinkedRepositories(List.of(GADGETS)));
-        assertEquals(List.of(GADGETS), LinkedRepositories.nearest(job, settings::get, Node::parent).repositories(),
+        assertEquals(JobSetting.NONE, JobSetting.nearest(job, settings::get, Node::parent), "none anywhere");
+        settings.put(outer, new JobSetting(new LinkedRepositories(List.of(GADGETS)), true));
+        assertEquals(List.of(GADGETS), JobSetting.nearest(job, settings::get, Node::parent).linked().repositories(),
                 "the outer folder's, through a folder without one");
-        settings.put(inner, LinkedRepositories.NONE);
-        assertEquals(List.of(GADGETS), LinkedRepositories.nearest(job, settings::get, Node::parent).repositories(),
+        settings.put(inner, JobSetting.NONE);
+        assertEquals(List.of(GADGETS), JobSetting.nearest(job, settings::get, Node::parent).linked().repositories(),
                 "a folder whose setting links nothing does not hide the outer one");
-        settings.put(inner, new LinkedRepositories(List.of(OTHER_WIDGETS)));
-        assertEquals(List.of(OTHER_WIDGETS), LinkedRepositories.nearest(job, settings::get, Node::parent).repositories(),
-                "the innermost folder's");
-        settings.put(job, new LinkedRepositories(List.of(WIDGETS)));
-        assertEquals(List.of(WIDGETS), LinkedRepositories.nearest(job, settings::get, Node::parent).repositories(),
-                "the job's own");
+        settings.put(inner, new JobSetting(new LinkedRepositories(List.of(OTHER_WIDGETS)), false));
+        assertEquals(new JobSetting(new LinkedRepositories(List.of(OTHER_WIDGETS)), false),
+                JobSetting.nearest(job, settings::get, Node::parent), "the innermost folder's, whole");
+        settings.put(job, new JobSetting(LinkedRepositories.NONE, true));
+        assertEquals(new JobSetting(LinkedRepositories.NONE, true), JobSetting.nearest(job, settings::get, Node::parent),
+                "the job's own, which links nothing but asks for default reviewers");
     }
 
     @Test

@@ -32,7 +32,7 @@ public final class TestBuild implements RunningBuild {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8);
     private Path workspace;
-    private LinkedRepositories linked = LinkedRepositories.NONE;
+    private JobSetting setting = JobSetting.NONE;
 
     /** @param actingUser the Jenkins user the build runs as; {@code null} for SYSTEM */
     public TestBuild(KonductroOperations operations, JobKind kind, String actingUser) {
@@ -78,8 +78,14 @@ public final class TestBuild implements RunningBuild {
 
     /** The repositories the build's job links ({@code workspace/repo} each). */
     public TestBuild links(String... repositories) {
-        linked = new LinkedRepositories(java.util.Arrays.stream(repositories)
-                .map(io.jenkins.plugins.konductro.bitbucket.RepositoryRef::parse).toList());
+        setting = new JobSetting(new LinkedRepositories(java.util.Arrays.stream(repositories)
+                .map(io.jenkins.plugins.konductro.bitbucket.RepositoryRef::parse).toList()), setting.defaultReviewers());
+        return this;
+    }
+
+    /** Whether the job's setting asks for the repository's default reviewers. */
+    public TestBuild defaultReviewers(boolean asked) {
+        setting = new JobSetting(setting.linked(), asked);
         return this;
     }
 
@@ -105,8 +111,8 @@ public final class TestBuild implements RunningBuild {
     }
 
     @Override
-    public LinkedRepositories linkedRepositories() {
-        return linked;
+    public JobSetting setting() {
+        return setting;
     }
 
     @Override

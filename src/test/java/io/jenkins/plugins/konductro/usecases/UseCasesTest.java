@@ -113,7 +113,7 @@ class UseCasesTest {
         RunningBuild withCountingStore = new RunningBuild() {
             @Override public JobKind kind() { return build.kind(); }
             @Override public PersonalCredentials credentials() { return counting; }
-            @Override public LinkedRepositories linkedRepositories() { return build.linkedRepositories(); }
+            @Override public JobSetting setting() { return build.setting(); }
             @Override public ReviewerDirectory reviewers() { return build.reviewers(); }
             @Override public BuildRecord record() { return build.record(); }
             @Override public void save() { build.save(); }

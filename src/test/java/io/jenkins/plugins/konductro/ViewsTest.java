@@ -54,7 +54,8 @@ class ViewsTest {
             StartBranchStep.class, List.of(List.of("ticket"), List.of("repository", "summary", "branch", "from", "credentialsId")),
             PushSpecStep.class, List.of(List.of("ticket"), List.of("repository", "branch", "spec", "file", "message", "credentialsId")),
             OpenPullRequestStep.class, List.of(List.of("ticket"), List.of("repository", "branch", "title", "description",
-                    "acceptanceCriteria", "destination", "reviewers", "closeSourceBranch", "credentialsId")),
+                    "acceptanceCriteria", "destination", "reviewers", "closeSourceBranch", "acceptanceTasks", "defaultReviewers",
+                    "credentialsId")),
             PullRequestStatusStep.class, List.of(List.of(), List.of("repository", "id", "branch", "ticket", "credentialsId")));
 
     /** Each freestyle build step has the fields of its Pipeline step (issue 7 §2). */

@@ -26,6 +26,9 @@ public final class OpenPullRequestBuilder extends KonductroBuilder {
     private String destination;
     private String reviewers;
     private boolean closeSourceBranch;
+    /** {@code null} (not set, or a build step saved before the option existed) means yes. */
+    private Boolean acceptanceTasks;
+    private boolean defaultReviewers;
 
     @DataBoundConstructor
     public OpenPullRequestBuilder(String ticket) {
@@ -92,12 +95,33 @@ public final class OpenPullRequestBuilder extends KonductroBuilder {
         this.closeSourceBranch = closeSourceBranch;
     }
 
+    public boolean isAcceptanceTasks() {
+        return acceptanceTasks == null || acceptanceTasks;
+    }
+
+    /** Each acceptance criterion becomes a task of the pull request (the default); {@code false} keeps only the checklist. */
+    @DataBoundSetter
+    public void setAcceptanceTasks(boolean acceptanceTasks) {
+        this.acceptanceTasks = acceptanceTasks;
+    }
+
+    public boolean isDefaultReviewers() {
+        return defaultReviewers;
+    }
+
+    /** Adds the repository's effective default reviewers to a new pull request (as the job's setting may for all). */
+    @DataBoundSetter
+    public void setDefaultReviewers(boolean defaultReviewers) {
+        this.defaultReviewers = defaultReviewers;
+    }
+
     /** {@code branch} is the pull request's source branch; a line of criteria or reviewers may expand to several. */
     OpenPullRequestRequest toRequest(UnaryOperator<String> variables) {
         return OpenPullRequestRequest.of(getRepository(), ticket).withSourceBranch(getBranch()).withTitle(title)
                 .withDescription(description).withAcceptanceCriteria(Arguments.lines(acceptanceCriteria))
                 .withDestination(destination).withReviewers(Arguments.lines(reviewers))
-                .withCloseSourceBranch(closeSourceBranch).withCredentialsId(getCredentialsId()).expanded(variables);
+                .withCloseSourceBranch(closeSourceBranch).withAcceptanceTasks(isAcceptanceTasks())
+                .withDefaultReviewers(defaultReviewers).withCredentialsId(getCredentialsId()).expanded(variables);
     }
 
     @Override

@@ -24,6 +24,9 @@ public final class OpenPullRequestStep extends KonductroStep {
     private String destination;
     private List<String> reviewers = List.of();
     private boolean closeSourceBranch;
+    /** {@code null} (not set, or a build step saved before the option existed) means yes. */
+    private Boolean acceptanceTasks;
+    private boolean defaultReviewers;
 
     @DataBoundConstructor
     public OpenPullRequestStep(String ticket) {
@@ -90,11 +93,32 @@ public final class OpenPullRequestStep extends KonductroStep {
         this.closeSourceBranch = closeSourceBranch;
     }
 
+    public boolean isAcceptanceTasks() {
+        return acceptanceTasks == null || acceptanceTasks;
+    }
+
+    /** Each acceptance criterion becomes a task of the pull request (the default); {@code false} keeps only the checklist. */
+    @DataBoundSetter
+    public void setAcceptanceTasks(boolean acceptanceTasks) {
+        this.acceptanceTasks = acceptanceTasks;
+    }
+
+    public boolean isDefaultReviewers() {
+        return defaultReviewers;
+    }
+
+    /** Adds the repository's effective default reviewers to a new pull request (as the job's setting may for all). */
+    @DataBoundSetter
+    public void setDefaultReviewers(boolean defaultReviewers) {
+        this.defaultReviewers = defaultReviewers;
+    }
+
     /** {@code branch} is the pull request's source branch. */
     OpenPullRequestRequest toRequest() {
         return OpenPullRequestRequest.of(getRepository(), ticket).withSourceBranch(getBranch()).withTitle(title)
                 .withDescription(description).withAcceptanceCriteria(acceptanceCriteria).withDestination(destination)
-                .withReviewers(reviewers).withCloseSourceBranch(closeSourceBranch).withCredentialsId(getCredentialsId());
+                .withReviewers(reviewers).withCloseSourceBranch(closeSourceBranch).withAcceptanceTasks(isAcceptanceTasks())
+                .withDefaultReviewers(defaultReviewers).withCredentialsId(getCredentialsId());
     }
 
     @Override

@@ -39,6 +39,9 @@ public interface KonductroResult {
     default Map<String, String> variables() {
         Map<String, String> variables = new LinkedHashMap<>();
         fields().forEach((key, value) -> {
+            if (value instanceof Map<?, ?>) {
+                return; // a structure for Pipeline (the acceptance progress); its variables are the result's own
+            }
             String name = key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
             String variable = "KONDUCTRO_" + variablePrefix() + (name.equals(variablePrefix()) ? "" : "_" + name);
             variables.put(variable, value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList())

@@ -10,8 +10,8 @@ import java.util.function.UnaryOperator;
  * @param destination  the branch to merge into; {@code null} for the main branch
  * @param reviewers        Jenkins user ids
  * @param acceptanceTasks  whether each acceptance criterion becomes a task of the pull request; {@code null} for yes
- * @param defaultReviewers whether the repository's effective default reviewers are added; {@code null} for what the
- *                         job's Konductro setting says
+ * @param defaultReviewers whether the repository's effective default reviewers are added; they are also when the
+ *                         job's Konductro setting says so
  */
 public record OpenPullRequestRequest(String repository, String ticket, String sourceBranch, String title, String description,
         List<String> acceptanceCriteria, String destination, List<String> reviewers, boolean closeSourceBranch,

@@ -1,7 +1,9 @@
 package io.jenkins.plugins.konductro.usecases;
 
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
+import io.jenkins.plugins.konductro.operations.PullRequestStatus;
 import io.jenkins.plugins.konductro.operations.PullRequestLookup;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.io.IOException;
@@ -25,11 +27,13 @@ public final class ReadPullRequestStatus extends UseCase {
                 source = branchOrStarted(build, null, repo, TicketKey.of(request.ticket()), build.kind().pullRequestStatus());
             }
             PullRequestLookup lookup = new PullRequestLookup(repo, request.id() == null ? null : request.id().longValue(), source);
-            PullRequestRead read = new PullRequestRead(repo, operations.pullRequestStatus(
-                    developer(build, request.credentialsId(), repo), lookup));
-            build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), read.status().id(), request.ticket(),
-                    lookup.sourceBranch(), read.status().title(), read.status().state(), read.status().url(),
-                    System.currentTimeMillis()));
+            Developer developer = developer(build, request.credentialsId(), repo);
+            PullRequestStatus status = operations.pullRequestStatus(developer, lookup);
+            PullRequestRead read = new PullRequestRead(repo, status, operations.acceptanceProgress(developer, repo, status.id()));
+            long now = System.currentTimeMillis();
+            build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), status.id(), request.ticket(),
+                    lookup.sourceBranch(), status.title(), status.state(), status.url(), now)
+                    .withTasks(read.acceptance().total(), read.acceptance().resolved(), now));
             return finish(build, read, StepTexts.pullRequestRead(read, repo));
         });
     }

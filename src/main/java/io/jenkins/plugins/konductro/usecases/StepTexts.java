@@ -1,6 +1,8 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import io.jenkins.plugins.konductro.bitbucket.DefaultReviewer;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.PullRequestResult;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.util.List;
 
@@ -26,15 +28,33 @@ final class StepTexts {
 
     static String pullRequestOpened(PullRequestOpened opened, RepositoryRef repo, String source) {
         List<String> added = opened.reviewersAdded();
-        return (opened.pullRequest().created() ? "Opened pull request #" : "Pull request already open: #")
-                + opened.pullRequest().id() + " " + source + " in " + repo.fullName()
-                + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added)) + " — " + opened.pullRequest().url();
+        List<String> defaults = opened.defaultReviewersAdded();
+        int tasks = opened.tasksCreated().size() + opened.tasksExisting().size();
+        return pullRequestOpened(opened.pullRequest(), repo, source)
+                + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added))
+                + (defaults.isEmpty() ? "" : ", default reviewers " + String.join(", ", defaults))
+                + (tasks == 0 ? "" : ", acceptance criteria as tasks: " + opened.tasksCreated().size() + " created, "
+                        + opened.tasksExisting().size() + " already there")
+                + " — " + opened.pullRequest().url();
+    }
+
+    /** The first words of the line above, for a pull request whose tasks could not all be created. */
+    static String pullRequestOpened(PullRequestResult pr, RepositoryRef repo, String source) {
+        return (pr.created() ? "Opened pull request #" : "Pull request already open: #") + pr.id() + " " + source + " in "
+                + repo.fullName();
+    }
+
+    /** How a repository's default reviewer is named in the log and the result. */
+    static String defaultReviewer(DefaultReviewer reviewer) {
+        return (reviewer.displayName() == null ? "" : reviewer.displayName() + " ") + reviewer.uuid();
     }
 
     static String pullRequestRead(PullRequestRead read, RepositoryRef repo) {
         return "Pull request #" + read.status().id() + " in " + repo.fullName() + " is " + read.status().state() + ": "
-                + read.status().title() + " — " + read.status().url();
+                + read.status().title() + (read.acceptance().total() == 0 ? "" : ", " + UseCaseTexts.criteriaResolved(
+                        read.acceptance().resolved(), read.acceptance().total())) + " — " + read.status().url();
     }
+
 
     static String noBranch(JobKind kind, String step, RepositoryRef repo, TicketKey ticket) {
         return step + ": give branch, or run " + kind.startBranch() + " for " + repo.fullName() + " and " + ticket

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.konductro.usecases;
 
-/** What people looking at builds are told when a pull request's state is not live. */
+/** What people looking at builds are told: a pull request's progress, and why its state is not live. */
 public final class UseCaseTexts {
 
     private UseCaseTexts() {}
@@ -29,5 +29,10 @@ public final class UseCaseTexts {
     public static String noCredential(String workspace) {
         return "Save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under People › you › "
                 + "Credentials to see the live state.";
+    }
+
+    /** "3 of 5 acceptance criteria resolved", as the log and the build page say it. */
+    public static String criteriaResolved(int resolved, int total) {
+        return resolved + " of " + total + " acceptance criteri" + (total == 1 ? "on" : "a") + " resolved";
     }
 }

@@ -165,6 +165,17 @@ public final class BitbucketContract {
          * any other undeclared status, or an undeclared 4xx with another body, is a violation.
          */
         UNDECLARED_ERROR_STATUS,
+
+        /**
+         * NOT in the README's list: a task is {@code pullrequest_comment_task = allOf [pullrequest_task, {comment}]}
+         * with {@code pullrequest_task = allOf [task, {links}]}, and each inline part says
+         * {@code additionalProperties: false}. Under {@code allOf} every part is checked alone, so the part that
+         * declares only {@code links} refuses {@code id}, {@code state}, {@code content}… and no task can be valid.
+         * Patch at load time: {@code additionalProperties: true} on those two inline parts (left out, the validator
+         * would inject {@code false} again); {@code task} keeps its own, so a task's properties are still checked
+         * (and {@code links}, {@code comment} keep their types).
+         */
+        TASK_ALL_OF_CLOSED,
     }
 
     /** Requirements the definition states in prose only, enforced by a patch of the document at load time. */
@@ -523,7 +534,10 @@ public final class BitbucketContract {
         }
     }
 
-    /** The load-time patches: {@link Tolerance#RECURSIVE_DISCRIMINATOR} and {@link Requirement}. */
+    /**
+     * The load-time patches: {@link Tolerance#RECURSIVE_DISCRIMINATOR}, {@link Tolerance#TASK_ALL_OF_CLOSED} and
+     * {@link Requirement}.
+     */
     static void patch(ObjectNode document) {
         JsonNode schemas = document.path("components").path("schemas");
 
@@ -535,6 +549,20 @@ public final class BitbucketContract {
         for (Iterator<JsonNode> it = schemas.elements(); it.hasNext(); ) {
             if (it.next().findValue("discriminator") != null) {
                 throw new IllegalStateException("another discriminator: review RECURSIVE_DISCRIMINATOR");
+            }
+        }
+
+        // Tolerance.TASK_ALL_OF_CLOSED
+        for (String name : List.of("pullrequest_task", "pullrequest_comment_task")) {
+            int opened = 0;
+            for (JsonNode part : schemas.path(name).path("allOf")) {
+                if (!part.has("$ref") && part instanceof ObjectNode inline && inline.path("additionalProperties").isBoolean()) {
+                    inline.put("additionalProperties", true);
+                    opened++;
+                }
+            }
+            if (opened != 1) {
+                throw new IllegalStateException("expected one closed inline part of schema '" + name + "' (TASK_ALL_OF_CLOSED)");
             }
         }
 

@@ -224,7 +224,7 @@ class KonductroBuildersTest {
         assertEquals(1 + 3, fixture.requestsDuring(() -> run(in(REPO, new StartBranchBuilder("KON-6")))));
         assertEquals(4, fixture.requestsDuring(() -> run(push)));
         assertEquals(2, fixture.requestsDuring(() -> run(in(REPO, new OpenPullRequestBuilder("KON-6")))));
-        assertEquals(1, fixture.requestsDuring(() -> run(status)));
+        assertEquals(2, fixture.requestsDuring(() -> run(status)), "the state, and the tasks for the acceptance progress");
     }
 
     @Test

@@ -89,13 +89,20 @@ class KonductroStepsTest {
         SandboxPullRequest opened = sandbox.pullRequests("acme-team", "widgets").get(0);
         assertEquals(List.of(bobUuid), opened.reviewerUuids());
         assertTrue(opened.description().contains("- [ ] Header row\n- [ ] UTF-8"), opened.description());
+        List<String> criteria = List.of("Exports every widget", "Header row", "UTF-8");
+        assertEquals(criteria, pr.get("tasksCreated"));
+        assertEquals(List.of(), pr.get("tasksExisting"));
+        assertEquals(criteria, List.copyOf(sandbox.tasks("acme-team", "widgets", opened.id()).keySet()));
+        sandbox.setTaskState("acme-team", "widgets", opened.id(), "Header row", true);
 
         PullRequestStatusStep status = in(REPO, new PullRequestStatusStep());
         status.setTicket("KON-42");
         Map<String, Object> state = status.execute(build.useCases(), build);
         assertEquals(pr.get("id"), state.get("id"));
         assertEquals("OPEN", state.get("state"));
-        assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit", "repository"), List.copyOf(state.keySet()));
+        assertEquals(List.of("id", "state", "url", "title", "updatedOn", "mergeCommit", "acceptance", "repository"),
+                List.copyOf(state.keySet()));
+        assertEquals(Map.of("total", 3, "resolved", 1, "open", List.of("Exports every widget", "UTF-8")), state.get("acceptance"));
 
         String log = build.log();
         assertTrue(log.contains("Created branch feature/KON-42-export-widgets-as-csv in acme-team/widgets"), log);
@@ -118,7 +125,7 @@ class KonductroStepsTest {
         assertEquals(1 + 3, fixture.requestsDuring(() -> in(REPO, new StartBranchStep("KON-6")).execute(build.useCases(), build)));
         assertEquals(4, fixture.requestsDuring(() -> push.execute(build.useCases(), build)));
         assertEquals(2, fixture.requestsDuring(() -> in(REPO, new OpenPullRequestStep("KON-6")).execute(build.useCases(), build)));
-        assertEquals(1, fixture.requestsDuring(() -> status.execute(build.useCases(), build)));
+        assertEquals(2, fixture.requestsDuring(() -> status.execute(build.useCases(), build)), "the state, and the tasks");
     }
 
     @Test

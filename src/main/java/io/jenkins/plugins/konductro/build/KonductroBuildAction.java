@@ -76,7 +76,7 @@ public final class KonductroBuildAction extends KonductroPageAction
     public HttpResponse doState() throws InterruptedException {
         run.getParent().checkPermission(Item.READ);
         List<PullRequestStates.Look> looks = KonductroService.pullRequestStates()
-                .look(ViewerCredentials.current(run.getParent()), record.pullRequests());
+                .lookWithProgress(ViewerCredentials.current(run.getParent()), record.pullRequests());
         boolean changed = false;
         for (PullRequestStates.Look look : looks) {
             changed |= record.refreshed(look.pullRequest());

@@ -4,13 +4,15 @@ import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import io.jenkins.plugins.konductro.usecases.BuildRecord;
 import io.jenkins.plugins.konductro.usecases.RecordedPullRequest;
+import io.jenkins.plugins.konductro.usecases.UseCaseTexts;
 import okhttp3.HttpUrl;
 
 /**
  * A pull request as a page first shows it, before the page's script asks for the live state. A class with getters,
  * not a record: Jenkins' expression language (JEXL 1.1) reads {@code ${pr.key}} through {@code getKey()} only.
  * {@code stateClass} is the state for a CSS class ({@code open}, {@code merged}, …); {@code branchUrl} and
- * {@code specUrl} are {@code null} when unknown.
+ * {@code specUrl} are {@code null} when unknown; so is {@code progress} ("3 of 5 acceptance criteria resolved") for a
+ * pull request whose tasks the build did not read.
  */
 public final class PullRequestView {
     private final String key;
@@ -27,10 +29,11 @@ public final class PullRequestView {
     private final String specCommit;
     private final String specUrl;
     private final boolean isFinal;
+    private final String progress;
 
     public PullRequestView(String key, String repository, long id, String title, String state, String stateClass,
             String url, String checked, String ticket, String branch, String branchUrl, String specCommit, String specUrl,
-            boolean isFinal) {
+            boolean isFinal, String progress) {
         this.key = key;
         this.repository = repository;
         this.id = id;
@@ -45,6 +48,7 @@ public final class PullRequestView {
         this.specCommit = specCommit;
         this.specUrl = specUrl;
         this.isFinal = isFinal;
+        this.progress = progress;
     }
 
     public String getKey() {
@@ -103,6 +107,16 @@ public final class PullRequestView {
         return isFinal;
     }
 
+    public String getProgress() {
+        return progress;
+    }
+
+    /** "3 of 5 acceptance criteria resolved", or {@code null} when the pull request's tasks are not known. */
+    static String progress(RecordedPullRequest pr) {
+        return pr.tasksTotal() == null || pr.tasksTotal() == 0 ? null
+                : UseCaseTexts.criteriaResolved(pr.tasksResolved(), pr.tasksTotal());
+    }
+
     static PullRequestView of(RecordedPullRequest pr, BuildRecord record, long nowMillis) {
         RepositoryRef repository = RepositoryRef.parse(pr.repository());
         String spec = null;
@@ -115,7 +129,7 @@ public final class PullRequestView {
                 pr.branch() == null ? null : page(repository, "branch/" + pr.branch()),
                 spec == null ? null : spec.substring(0, Math.min(12, spec.length())),
                 spec == null ? null : page(repository, "src/" + spec + "/" + TicketKey.of(pr.ticket()).specPath()),
-                pr.isFinal());
+                pr.isFinal(), progress(pr));
     }
 
     private static String page(RepositoryRef repository, String path) {

@@ -21,7 +21,8 @@ final class StateJson {
 
     /**
      * {@code {"pullRequests": [{"key", "id", "title", "state", "url", "final", "live", "checkedSecondsAgo", "checked",
-     * "note"}]}}; {@code note} says why a state is not live.
+     * "note", "progress"}]}}; {@code note} says why a state is not live, {@code progress} is "3 of 5 acceptance criteria
+     * resolved" or {@code null}.
      */
     static String body(List<PullRequestStates.Look> looks, long nowMillis) {
         ObjectNode body = MAPPER.createObjectNode();
@@ -39,7 +40,8 @@ final class StateJson {
                     .put("live", look.live())
                     .put("checkedSecondsAgo", agoMillis / 1000)
                     .put("checked", Ages.checked(agoMillis))
-                    .put("note", look.note());
+                    .put("note", look.note())
+                    .put("progress", PullRequestView.progress(pr));
         }
         try {
             return MAPPER.writeValueAsString(body);

@@ -466,7 +466,14 @@ public final class KonductroOperations {
     /** How many of the pull request's tasks are resolved, and which are open: one request per 100 tasks. */
     public AcceptanceProgress acceptanceProgress(Developer developer, RepositoryRef repository, long pullRequestId)
             throws IOException {
-        return AcceptanceProgress.of(client.tasks(credentialFor(developer, repository), repository, pullRequestId));
+        return acceptanceProgress(credentialFor(developer, repository), repository, pullRequestId);
+    }
+
+    /** The same, for people looking at a build: with the viewer's own credential. */
+    public AcceptanceProgress acceptanceProgress(ApiTokenCredential viewer, RepositoryRef repository, long pullRequestId)
+            throws IOException {
+        requireSameWorkspace(viewer, repository);
+        return AcceptanceProgress.of(client.tasks(viewer, repository, pullRequestId));
     }
 
     /** The main branch and its head; its name comes from a cache, its head is always read. */

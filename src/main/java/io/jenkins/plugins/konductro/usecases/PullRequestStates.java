@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro.usecases;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.AcceptanceProgress;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.operations.PullRequestStatus;
 import java.io.IOException;
@@ -26,11 +27,18 @@ import java.util.function.Supplier;
  * asked together in one list request. A final state (merged, declined, superseded) is never asked again. A refused
  * or failed request keeps the last known state; after a rate limit or a server failure the repository is left alone
  * for a while, longer each time. Each refresh uses the viewer's own credential, never a build's or anyone else's.
+ *
+ * <p>A build page also refreshes the acceptance progress (the pull request's tasks) of its open pull requests whose
+ * tasks the build read: one request per pull request (per 100 tasks) at most once per {@value #PROGRESS_EVERY}
+ * lifetimes, never once the pull request is final, and shared by all viewers like the states. Job pages show the
+ * progress last known and never ask for it, so that their cost stays one request per repository.
  */
 public final class PullRequestStates {
     public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
     static final int MAX_ENTRIES = 10_000;
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    /** The progress is asked at most once per this many lifetimes of a state. */
+    public static final int PROGRESS_EVERY = 10;
 
     /**
      * A pull request as the viewer gets it.
@@ -52,6 +60,13 @@ public final class PullRequestStates {
     };
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    /** When each pull request's progress was last asked for, answered or not: it is not asked again before its time. */
+    private final Map<String, Long> progressAsked = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
 
     /** @param lifetime how long an answer is kept (read each time: it is a setting of Jenkins) */
     public PullRequestStates(KonductroOperations operations, Supplier<Duration> lifetime, LongSupplier clockMillis) {
@@ -89,6 +104,60 @@ public final class PullRequestStates {
             }
         }
         return looks;
+    }
+
+    /**
+     * As {@link #look}, for a build page: the states, then the acceptance progress of the open pull requests whose
+     * progress is older than {@value #PROGRESS_EVERY} lifetimes. A progress that cannot be read keeps the last known.
+     */
+    public List<Look> lookWithProgress(OwnCredentials viewer, List<RecordedPullRequest> seen) throws InterruptedException {
+        List<Look> looks = new ArrayList<>(look(viewer, seen));
+        long every = lifetime.get().multipliedBy(PROGRESS_EVERY).toMillis();
+        for (int i = 0; i < looks.size(); i++) {
+            Look look = looks.get(i);
+            RecordedPullRequest pr = look.pullRequest();
+            if (pr.isFinal() || pr.tasksTotal() == null || !claimProgress(pr, every)) {
+                continue;
+            }
+            RepositoryRef repository = RepositoryRef.parse(pr.repository());
+            Optional<ApiTokenCredential> credential = viewer.ownCredential(repository.workspace());
+            Backoff backoff = backoffs.get(pr.repository());
+            if (credential.isEmpty() || (backoff != null && clock.getAsLong() < backoff.untilMillis())) {
+                continue;
+            }
+            try {
+                AcceptanceProgress progress = operations.acceptanceProgress(credential.get(), repository, pr.id());
+                RecordedPullRequest updated = freshest(pr).withTasks(progress.total(), progress.resolved(), clock.getAsLong());
+                synchronized (known) {
+                    known.put(pr.key(), updated);
+                }
+                looks.set(i, new Look(updated, look.live(), look.note()));
+            } catch (InterruptedIOException e) {
+                throw new InterruptedException(e.getMessage());
+            } catch (IOException | RuntimeException e) { // the page keeps the progress last known
+                continue;
+            }
+        }
+        return looks;
+    }
+
+    /**
+     * Whether this viewer is the one to ask for the progress now: nobody asked within {@code everyMillis}, and the
+     * freshest progress known is older than that.
+     */
+    private boolean claimProgress(RecordedPullRequest freshest, long everyMillis) {
+        long now = clock.getAsLong();
+        if (now - freshest.tasksCheckedAtMillis() < everyMillis) {
+            return false;
+        }
+        synchronized (progressAsked) {
+            Long asked = progressAsked.get(freshest.key());
+            if (asked != null && now - asked < everyMillis) {
+                return false;
+            }
+            progressAsked.put(freshest.key(), now);
+            return true;
+        }
     }
 
     private Map<String, Look> refresh(OwnCredentials viewer, String repositoryName, List<RecordedPullRequest> stale)
@@ -142,8 +211,10 @@ public final class PullRequestStates {
                 for (PullRequestStatus status : states.values()) {
                     String key = repositoryName + "#" + status.id();
                     RecordedPullRequest before = known.get(key);
-                    known.put(key, new RecordedPullRequest(repositoryName, status.id(), before == null ? null : before.ticket(),
-                            before == null ? null : before.branch(), status.title(), status.state(), status.url(), now));
+                    RecordedPullRequest answered = new RecordedPullRequest(repositoryName, status.id(),
+                            before == null ? null : before.ticket(), before == null ? null : before.branch(), status.title(),
+                            status.state(), status.url(), now);
+                    known.put(key, before == null ? answered : answered.withTasksOf(before));
                 }
             }
             backoffs.remove(repositoryName);
@@ -182,10 +253,13 @@ public final class PullRequestStates {
     private RecordedPullRequest freshest(RecordedPullRequest recorded) {
         synchronized (known) {
             RecordedPullRequest shared = known.get(recorded.key());
-            if (shared == null || shared.checkedAtMillis() < recorded.checkedAtMillis()) {
+            if (shared == null) {
                 return recorded;
             }
-            return recorded.answered(shared.title(), shared.state(), shared.url(), shared.checkedAtMillis());
+            if (shared.checkedAtMillis() < recorded.checkedAtMillis()) {
+                return recorded.withTasksOf(shared);
+            }
+            return recorded.answered(shared.title(), shared.state(), shared.url(), shared.checkedAtMillis()).withTasksOf(shared);
         }
     }
 

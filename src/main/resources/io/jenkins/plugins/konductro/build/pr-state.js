@@ -44,6 +44,7 @@
       var title = element.querySelector(".konductro-title");
       var age = element.querySelector(".konductro-checked");
       var note = element.querySelector(".konductro-note");
+      var progress = element.querySelector(".konductro-progress");
       if (state) {
         setState(state, pr.state);
       }
@@ -55,6 +56,9 @@
       }
       if (note) {
         note.textContent = pr.note || "";
+      }
+      if (progress && pr.progress) {
+        progress.textContent = pr.progress;
       }
     });
   }

@@ -84,7 +84,7 @@ class PageScriptBrowserTest {
                 "feature/KON-42-export-widgets-as-csv",
                 "https://bitbucket.org/acme-team/widgets/branch/feature/KON-42-export-widgets-as-csv", "825645eac9f6",
                 "https://bitbucket.org/acme-team/widgets/src/825645eac9f671d1d1d29d445c639e2c34e1c781/.tickets/KON-42.md",
-                false);
+                false, "1 of 3 acceptance criteria resolved");
         return Map.of("pullRequests", List.of(pr), "badge", pr, "run", Map.of("url", "job/widgets/7/"),
                 "urlName", "konductro", "pollSeconds", 1);
     }
@@ -102,10 +102,15 @@ class PageScriptBrowserTest {
     }
 
     private static String answer(String state, boolean isFinal, int secondsAgo, String note) {
+        return answer(state, isFinal, secondsAgo, note, null);
+    }
+
+    private static String answer(String state, boolean isFinal, int secondsAgo, String note, String progress) {
         return "{\"pullRequests\":[{\"key\":\"acme-team/widgets#12\",\"id\":12,\"title\":\"KON-42: export widgets as csv\","
                 + "\"state\":\"" + state + "\",\"url\":\"https://bitbucket.org/acme-team/widgets/pull-requests/12\","
                 + "\"final\":" + isFinal + ",\"live\":" + (note == null) + ",\"checkedSecondsAgo\":" + secondsAgo
-                + ",\"checked\":\"\",\"note\":" + (note == null ? "null" : "\"" + note + "\"") + "}]}";
+                + ",\"checked\":\"\",\"note\":" + (note == null ? "null" : "\"" + note + "\"")
+                + ",\"progress\":" + (progress == null ? "null" : "\"" + progress + "\"") + "}]}";
     }
 
     private static MockResponse html(String body) {
@@ -143,11 +148,21 @@ class PageScriptBrowserTest {
     }
 
     @Test
+    void theAcceptanceProgressIsShownAndUpdatedInPlace() throws Exception {
+        answers.add(answer("OPEN", false, 3, null, "3 of 3 acceptance criteria resolved"));
+        answers.add(answer("MERGED", true, 0, null, null));
+        String dom = chromium("--dump-dom");
+        assertTrue(dom.contains("konductro-progress\">3 of 3 acceptance criteria resolved<"),
+                "updated, and kept when a later answer has none: " + dom);
+    }
+
+    @Test
     void anErrorAnswerLeavesTheLastKnownStateAndAsksLessOften() throws Exception {
         answers.add("500");
         String dom = chromium("--dump-dom");
         assertTrue(dom.contains("konductro-state konductro-state-open\">OPEN<"), dom);
         assertTrue(dom.contains("checked 5 min ago"), "what the page first showed stays: " + dom);
+        assertTrue(dom.contains("konductro-progress\">1 of 3 acceptance criteria resolved<"), dom);
         int requests = stateRequests.get();
         assertTrue(requests >= 2 && requests <= 5, "failed answers double the wait (2, 4, 8, 16 s in 20 s): " + requests);
     }

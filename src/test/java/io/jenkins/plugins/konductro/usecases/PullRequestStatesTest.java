@@ -175,4 +175,58 @@ class PullRequestStatesTest {
         assertEquals("MERGED", record.pullRequests().get(0).state());
         assertEquals("KON-1", record.pullRequests().get(0).ticket(), "what the build knew stays");
     }
+
+    /** The pull request as a build that made three criteria its tasks recorded it 11 minutes ago; one is resolved since. */
+    private RecordedPullRequest withTasks(RecordedPullRequest pr) {
+        for (String task : List.of("One", "Two", "Three")) {
+            fixture.sandbox().addTask("acme-team", "widgets", pr.id(), "alice@acme.test", task);
+        }
+        fixture.sandbox().setTaskState("acme-team", "widgets", pr.id(), "Two", true);
+        return pr.withTasks(3, 0, now.get() - Duration.ofMinutes(11).toMillis());
+    }
+
+    private List<RecordedPullRequest> openedWithTasks() throws Exception {
+        return List.of(withTasks(opened(1).get(0)));
+    }
+
+    @Test
+    void aBuildPageRefreshesTheProgressOncePerTenLifetimesForEveryViewer() throws Exception {
+        List<RecordedPullRequest> build = openedWithTasks();
+        List<PullRequestStates.Look> first = new ArrayList<>();
+        assertEquals(2, fixture.requestsDuring(() -> first.addAll(states.lookWithProgress(viewer(fixture.bob()), build))),
+                "the state, and the tasks");
+        assertEquals(3, first.get(0).pullRequest().tasksTotal());
+        assertEquals(1, first.get(0).pullRequest().tasksResolved());
+        assertEquals(0, fixture.requestsDuring(() -> {
+            for (int view = 0; view < 1000; view++) {
+                assertEquals(1, states.lookWithProgress(viewer(fixture.bob()), build).get(0).pullRequest().tasksResolved());
+            }
+        }), "1,000 views within the lifetime");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
+                "a lifetime later: the state only");
+        now.addAndGet(Duration.ofMinutes(10).toMillis());
+        fixture.sandbox().setTaskState("acme-team", "widgets", build.get(0).id(), "One", true);
+        List<PullRequestStates.Look> later = new ArrayList<>();
+        assertEquals(2, fixture.requestsDuring(() -> later.addAll(states.lookWithProgress(viewer(fixture.bob()), build))),
+                "ten lifetimes later: the state and the tasks");
+        assertEquals(2, later.get(0).pullRequest().tasksResolved());
+    }
+
+    @Test
+    void theProgressIsNeverAskedForAFinalPullRequestNorOnAJobPageNorWithoutTasks() throws Exception {
+        List<RecordedPullRequest> two = opened(2);
+        List<RecordedPullRequest> build = List.of(withTasks(two.get(0)));
+        List<RecordedPullRequest> withoutTasks = List.of(two.get(1));
+        assertEquals(1, fixture.requestsDuring(() -> states.look(viewer(fixture.bob()), build)), "a job page: the state only");
+        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        fixture.sandbox().setPullRequestState("acme-team", "widgets", build.get(0).id(), "MERGED");
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
+                "merged: the state, and no tasks");
+        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        assertEquals(0, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)), "final: nothing");
+
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), withoutTasks)),
+                "a pull request whose tasks the build never read costs no tasks request");
+    }
 }

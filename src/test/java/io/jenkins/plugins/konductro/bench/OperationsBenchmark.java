@@ -37,6 +37,7 @@ import okhttp3.Response;
 public final class OperationsBenchmark {
     private static final RepositoryRef WIDGETS = RepositoryRef.of("acme-team", "widgets");
     private static final int ROUNDS = 5;
+    private static final List<String> CRITERIA = List.of("It works", "It is documented", "It is measured");
     private static final Set<String> NOT_REPLAYED = Set.of("host", "content-length", "connection", "accept-encoding");
 
     private record Phase(String name, int minimum, Step step) {}
@@ -86,9 +87,24 @@ public final class OperationsBenchmark {
                 new Phase("open PR", 2, i -> prIds[i] = warmOperations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "KON-" + (i + 1), "feature/KON-" + (i + 1))
                         .withDescription("Benchmark").withAcceptanceCriteria(List.of("It works"))
                         .withReviewers(List.of(bobUuid))).id()),
-                new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, prIds[i]))));
+                new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, prIds[i]))),
+                new Phase("criteria as tasks: 3 criteria, none there yet", 1 + 3,
+                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA)),
+                new Phase("criteria as tasks again (a rerun: all there)", 1,
+                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA)),
+                new Phase("acceptance progress (PR status adds it)", 1,
+                        i -> warmOperations.acceptanceProgress(alice, WIDGETS, prIds[i])),
+                new Phase("open PR with the repository's default reviewers", 3,
+                        i -> warmOperations.openPullRequest(alice, PullRequestDraft.of(WIDGETS, "DEF-" + (i + 1),
+                                "feature/DEF-" + (i + 1)).withDefaultReviewers(true))));
 
         int warmupOperations = warmUp(warmOperations, sandbox, alice, aliceToken, bobUuid, Math.min(n, 200));
+        // Not measured: the branches the default-reviewers phase opens its pull requests from.
+        sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");
+        for (int i = 0; i < n; i++) {
+            String branch = warmOperations.startBranch(alice, NewBranch.of(WIDGETS, "DEF-" + (i + 1))).branch();
+            warmOperations.pushSpec(alice, SpecUpdate.of(WIDGETS, "DEF-" + (i + 1), branch, spec(i)));
+        }
 
         OkHttpClient bare = new OkHttpClient();
         int[] requests = new int[phases.size()];
@@ -124,7 +140,7 @@ public final class OperationsBenchmark {
                     requests[p] / (double) n, phases.get(p).minimum(), ratio));
         }
         report.append(String.format(Locale.ROOT, "%nTCP connections opened by the client over all %d operations: %d%n",
-                n * phases.size() + warmupOperations, connectionsOpened.get()));
+                n * phases.size() + warmupOperations + 2 * n, connectionsOpened.get()));
         return report.toString();
     }
 

@@ -66,9 +66,22 @@ final class ViewingBenchmark {
         List<RecordedPullRequest> buildPage = List.of(jobPage.get(0));
         sandbox.clearExchanges();
         for (int view = 0; view < 1000; view++) {
-            states.look(bob, buildPage);
+            states.lookWithProgress(bob, buildPage);
         }
         report.append(row("1,000 views of one build page", sandbox.exchanges().size(), 1));
+
+        // The build made the criteria of its pull request tasks an hour ago: the progress is due too.
+        RecordedPullRequest withTasks = jobPage.get(1).withTasks(3, 0, 0);
+        for (String task : List.of("One", "Two", "Three")) {
+            sandbox.addTask("acme-team", "widgets", withTasks.id(), "alice@acme.test", task);
+        }
+        PullRequestStates progressStates = new PullRequestStates(operations, () -> Duration.ofSeconds(60), () -> now);
+        sandbox.clearExchanges();
+        for (int view = 0; view < 1000; view++) {
+            progressStates.lookWithProgress(bob, List.of(withTasks));
+        }
+        report.append(row("1,000 views of one build page whose pull request has tasks (progress every 10 lifetimes)",
+                sandbox.exchanges().size(), 2));
 
         PullRequestStates cold = new PullRequestStates(operations, () -> Duration.ofSeconds(60), () -> now);
         ExecutorService viewers = Executors.newFixedThreadPool(100);
@@ -79,7 +92,7 @@ final class ViewingBenchmark {
             for (int i = 0; i < 100; i++) {
                 looks.add(viewers.submit(() -> {
                     start.await();
-                    return cold.look(bob, buildPage);
+                    return cold.lookWithProgress(bob, buildPage);
                 }));
             }
             start.countDown();

@@ -3,6 +3,8 @@ package io.jenkins.plugins.konductro.demo;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketClient;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.operations.AcceptanceProgress;
+import io.jenkins.plugins.konductro.operations.AcceptanceTasks;
 import io.jenkins.plugins.konductro.operations.BranchResult;
 import io.jenkins.plugins.konductro.operations.CredentialCheck;
 import io.jenkins.plugins.konductro.operations.Developer;
@@ -15,6 +17,7 @@ import io.jenkins.plugins.konductro.operations.PullRequestStatus;
 import io.jenkins.plugins.konductro.operations.SpecResult;
 import io.jenkins.plugins.konductro.operations.SpecUpdate;
 import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.usecases.UseCaseTexts;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -62,7 +65,9 @@ public final class KonductroDemo {
                 CredentialCheck bobCheck = new KonductroOperations(client).verifyCredential(bob);
                 out.println("bob's credential: " + bobCheck.summary());
                 ApiTokenCredential alice = ApiTokenCredential.of("acme-team", "alice@acme.test", sandbox.demoToken("alice"));
-                return flow(client, alice, RepositoryRef.of("acme-team", "widgets"), "KON-42", List.of(bobCheck.accountUuid()));
+                // In the sandbox, bob resolves the first task before the status is read, as a reviewer would.
+                return flow(client, alice, RepositoryRef.of("acme-team", "widgets"), "KON-42", List.of(bobCheck.accountUuid()),
+                        id -> sandbox.setTaskState("acme-team", "widgets", id, SAMPLE_CRITERIA.get(0), true));
             }
         }
         String email = env.get("KONDUCTRO_EMAIL");
@@ -98,6 +103,11 @@ public final class KonductroDemo {
 
     private int flow(BitbucketClient client, ApiTokenCredential credential, RepositoryRef repository, String ticket,
             List<String> reviewers) throws Exception {
+        return flow(client, credential, repository, ticket, reviewers, id -> { });
+    }
+
+    private int flow(BitbucketClient client, ApiTokenCredential credential, RepositoryRef repository, String ticket,
+            List<String> reviewers, java.util.function.LongConsumer meanwhile) throws Exception {
         KonductroOperations operations = new KonductroOperations(client);
         CredentialCheck check = operations.verifyCredential(credential);
         out.println("1. verify        " + check.summary());
@@ -118,9 +128,16 @@ public final class KonductroDemo {
         out.println("4. open PR       #" + pr.id() + " " + pr.state() + (pr.created() ? " (opened)" : " (already open)")
                 + ", reviewers " + pr.reviewersAdded() + (pr.reviewersSkipped().isEmpty() ? "" : ", skipped " + pr.reviewersSkipped())
                 + "\n                  " + pr.url());
+        AcceptanceTasks tasks = operations.acceptanceTasks(developer, repository, pr.id(), SAMPLE_CRITERIA);
+        out.println("5. tasks         " + tasks.created().size() + " created, " + tasks.existing().size()
+                + " already there: " + SAMPLE_CRITERIA);
+        meanwhile.accept(pr.id());
         PullRequestStatus status = operations.pullRequestStatus(developer, PullRequestLookup.byId(repository, pr.id()));
-        out.println("5. PR status     #" + status.id() + " " + status.state() + " \"" + status.title() + "\" updated "
-                + status.updatedOn() + (status.mergeCommit() == null ? "" : ", merged as " + status.mergeCommit()));
+        AcceptanceProgress progress = operations.acceptanceProgress(developer, repository, pr.id());
+        out.println("6. PR status     #" + status.id() + " " + status.state() + " \"" + status.title() + "\" updated "
+                + status.updatedOn() + (status.mergeCommit() == null ? "" : ", merged as " + status.mergeCommit())
+                + "\n                  " + UseCaseTexts.criteriaResolved(progress.resolved(), progress.total())
+                + (progress.open().isEmpty() ? "" : "; open: " + progress.open()));
         return 0;
     }
 }

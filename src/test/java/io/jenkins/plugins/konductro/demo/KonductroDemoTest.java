@@ -31,7 +31,10 @@ class KonductroDemoTest {
         assertTrue(text.contains("(created)"), text);
         assertTrue(text.contains("3. push spec     .tickets/KON-42.md in "), text);
         assertTrue(text.contains("4. open PR       #1 OPEN (opened), reviewers [{"), text);
-        assertTrue(text.contains("5. PR status     #1 OPEN \"KON-42: export widgets as csv\""), text);
+        assertTrue(text.contains("5. tasks         3 created, 0 already there: [The list page has an Export CSV button, "), text);
+        assertTrue(text.contains("6. PR status     #1 OPEN \"KON-42: export widgets as csv\""), text);
+        assertTrue(text.contains("1 of 3 acceptance criteria resolved; open: [The file has one row per widget, Large lists "
+                + "stream without timeouts]"), text);
     }
 
     @Test
@@ -61,6 +64,7 @@ class KonductroDemoTest {
             assertEquals(0, demo.run(args, env));
             String text = String.join("\n", lines());
             assertTrue(text.contains("(already there)") && text.contains("(unchanged)") && text.contains("(already open)"), text);
+            assertTrue(text.contains("5. tasks         0 created, 3 already there"), "a rerun makes no task twice: " + text);
             assertEquals(1, sandbox.pullRequests("acme-team", "widgets").size());
         }
     }

@@ -68,10 +68,11 @@ class ProjectSettingTest {
     void theReadmesJenkinsfilePropertiesSetTheJobsSetting() throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         List<String> calls = propertiesCalls(readme);
-        assertEquals(2, calls.size(), "the set-up section's and the complete Jenkinsfile's");
+        assertEquals(3, calls.size(), "the set-up section's, the complete Jenkinsfile's and the default reviewers' example");
         for (String call : calls) {
             List<Object> properties = evaluate(call);
             KonductroProjectProperty setting = assertInstanceOf(KonductroProjectProperty.class, properties.get(0));
+            assertEquals(call.contains("defaultReviewers: true"), setting.isDefaultReviewers(), call);
             assertEquals("bitbucket", setting.getProvider());
             assertEquals(List.of(RepositoryRef.of("acme-team", "widgets")), ProjectSetting.linked(setting).repositories());
             LinkedRepository linked = setting.getRepositories().get(0);

@@ -104,6 +104,69 @@ class BitbucketClientTest {
         assertTrue(repositories.contains("widgets"), repositories.toString());
     }
 
+    /** An open pull request from a new branch with one commit on it. */
+    private long openPullRequest(BitbucketClient client) throws Exception {
+        String head = client.branch(fixture.alice(), WIDGETS, client.mainBranch(fixture.alice(), WIDGETS)).orElseThrow().hash();
+        client.createBranch(fixture.alice(), WIDGETS, "feature/KON-5", head);
+        client.commitFiles(fixture.alice(), WIDGETS, new FileCommit("feature/KON-5", head, "m", "Alice Doe <alice@acme.test>",
+                Map.of(".tickets/KON-5.md", new byte[] {'#'})));
+        return client.createPullRequest(fixture.alice(), WIDGETS,
+                new NewPullRequest("KON-5", null, "feature/KON-5", null, List.of(), false)).id();
+    }
+
+    @Test
+    void tasksArePagedAt100AndCreatedWithTheirText() throws Exception {
+        BitbucketClient client = fixture.client();
+        long id = openPullRequest(client);
+        PullRequestTask created = client.createTask(fixture.alice(), WIDGETS, id, "Header row");
+        assertEquals("Header row", created.text());
+        assertFalse(created.resolved());
+        for (int i = 0; i < 149; i++) {
+            sandbox().addTask("acme-team", "widgets", id, "bob@acme.test", "Task " + i);
+        }
+        sandbox().setTaskState("acme-team", "widgets", id, "Header row", true);
+        int[] pages = {0};
+        List<PullRequestTask> tasks = new java.util.ArrayList<>();
+        pages[0] = fixture.requestsDuring(() -> tasks.addAll(client.tasks(fixture.alice(), WIDGETS, id)));
+        assertEquals(2, pages[0]);
+        assertEquals(150, tasks.size());
+        assertTrue(tasks.get(0).resolved());
+        assertEquals("Task 148", tasks.get(149).text());
+        Exchange first = fixture.exchanges().get(0);
+        assertEquals("100", first.queryParameter("pagelen"));
+        assertEquals("values.id,values.state,values.content.raw,next", first.queryParameter("fields"));
+    }
+
+    @Test
+    void taskErrorsAreBitbucketsAnswers() throws Exception {
+        BitbucketClient client = fixture.client();
+        long id = openPullRequest(client);
+        BitbucketException.BadRequest blank = expect(BitbucketException.BadRequest.class,
+                () -> client.createTask(fixture.alice(), WIDGETS, id, "  "));
+        assertTrue(blank.getMessage().contains("cannot be blank"), blank.getMessage());
+        expect(BitbucketException.NotFound.class, () -> client.tasks(fixture.alice(), WIDGETS, id + 100));
+        ApiTokenCredential noPullRequests = fixture.user("erin@acme.test", "Erin Vale", true,
+                BitbucketSandbox.SCOPE_READ_REPOSITORY, BitbucketSandbox.SCOPE_READ_WORKSPACE);
+        BitbucketException.MissingScope scope = expect(BitbucketException.MissingScope.class,
+                () -> client.tasks(noPullRequests, WIDGETS, id));
+        assertTrue(scope.getMessage().contains("read:pullrequest:bitbucket"), scope.getMessage());
+        expect(BitbucketException.MissingScope.class, () -> client.effectiveDefaultReviewers(noPullRequests, WIDGETS));
+    }
+
+    @Test
+    void effectiveDefaultReviewersArePagedWithTheirLevel() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            sandbox().addUser("reviewer" + i + "@acme.test", "Reviewer " + i);
+            sandbox().addDefaultReviewer("acme-team", "widgets", "reviewer" + i + "@acme.test", i % 2 == 0 ? "repository" : "project");
+        }
+        List<DefaultReviewer> reviewers = new java.util.ArrayList<>();
+        assertEquals(2, fixture.requestsDuring(() -> reviewers.addAll(fixture.client().effectiveDefaultReviewers(fixture.alice(), WIDGETS))));
+        assertEquals(120, reviewers.size());
+        assertEquals(new DefaultReviewer(sandbox().user("reviewer1@acme.test").uuid(), "Reviewer 1", "project"), reviewers.get(1));
+        assertEquals("values.reviewer_type,values.user.uuid,values.user.display_name,next",
+                fixture.exchanges().get(0).queryParameter("fields"));
+    }
+
     @Test
     void branchesWithSlashesArePercentEncoded() throws Exception {
         BitbucketClient client = fixture.client();

@@ -124,12 +124,41 @@ class KonductroBuildersTest {
         assertEquals("carol", env.get("KONDUCTRO_PR_REVIEWERS_SKIPPED"));
         assertEquals(opened.title(), env.get("KONDUCTRO_PR_TITLE"));
         assertFalse(env.containsKey("KONDUCTRO_PR_MERGE_COMMIT"), "an open pull request has no merge commit");
+        assertEquals("Exports every widget,Header row,UTF-8", env.get("KONDUCTRO_PR_TASKS_CREATED"));
+        assertEquals("", env.get("KONDUCTRO_PR_TASKS_EXISTING"));
+        assertEquals("0", env.get("KONDUCTRO_PR_CRITERIA_RESOLVED"));
+        assertEquals("3", env.get("KONDUCTRO_PR_CRITERIA_TOTAL"));
+        assertEquals("acme-team/widgets", env.get("KONDUCTRO_REPOSITORY"));
+        assertEquals("bitbucket", env.get("KONDUCTRO_REPOSITORY_PROVIDER"));
 
         String log = build.log();
         assertTrue(log.contains("Created branch feature/KON-42-export-widgets-as-csv in acme-team/widgets"), log);
         assertTrue(log.contains("Pushed .tickets/KON-42.md to feature/KON-42-export-widgets-as-csv"), log);
         assertTrue(log.contains("Reviewer carol not added: has no credential."), log);
         assertTrue(log.contains("Pull request #" + opened.id() + " in acme-team/widgets is OPEN"), log);
+    }
+
+    @Test
+    void aJobThatLinksOneRepositoryLeavesItOutAndTheBuildStepsOptionsReachBitbucket() throws Exception {
+        build.links("acme-team/widgets");
+        sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");
+        run(new StartBranchBuilder("KON-8"));
+        PushSpecBuilder push = new PushSpecBuilder("KON-8");
+        push.setSpec("# Spec\n");
+        run(push);
+        OpenPullRequestBuilder open = new OpenPullRequestBuilder("KON-8");
+        open.setAcceptanceCriteria("Works");
+        open.setAcceptanceTasks(false);
+        open.setDefaultReviewers(true);
+        Map<String, Object> pr = run(open);
+        assertEquals(List.of("Bob Stone " + sandbox.user("bob@acme.test").uuid()), pr.get("defaultReviewersAdded"));
+        assertEquals(List.of(), pr.get("tasksCreated"));
+        assertEquals(Map.of(), sandbox.tasks("acme-team", "widgets", ((Integer) pr.get("id")).longValue()));
+        assertEquals("acme-team/widgets", build.record().variables().get("KONDUCTRO_REPOSITORY"));
+
+        StepFailure other = assertFailsWithoutRequests(build, in("acme-team/gadgets", new StartBranchBuilder("KON-9")),
+                "is not linked to this job");
+        assertTrue(other.getMessage().startsWith("Konductro: start the ticket's branch: "), other.getMessage());
     }
 
     @Test

@@ -263,7 +263,8 @@ public final class KonductroOperations {
             return pullRequestResult(open.get(), false, skipped, List.of());
         }
         List<DefaultReviewer> defaults = draft.defaultReviewers()
-                ? client.effectiveDefaultReviewers(credential, repository) : List.of();
+                ? client.effectiveDefaultReviewers(credential, repository).stream().filter(d -> d.uuid() != null).toList()
+                : List.of();
         NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch,
                 withDefaults(reviewers, defaults, developer.accountUuid()), draft.closeSourceBranch());
         try {
@@ -421,8 +422,8 @@ public final class KonductroOperations {
     private static List<String> withDefaults(List<String> named, List<DefaultReviewer> defaults, String authorUuid) {
         LinkedHashSet<String> reviewers = new LinkedHashSet<>(named);
         for (DefaultReviewer reviewer : defaults) {
-            String uuid = reviewer.uuid() == null ? null : reviewer.uuid().toLowerCase(Locale.ROOT);
-            if (uuid != null && !uuid.equals(authorUuid == null ? null : authorUuid.toLowerCase(Locale.ROOT))) {
+            String uuid = reviewer.uuid().toLowerCase(Locale.ROOT);
+            if (!uuid.equals(authorUuid == null ? null : authorUuid.toLowerCase(Locale.ROOT))) {
                 reviewers.add(uuid);
             }
         }
@@ -431,21 +432,30 @@ public final class KonductroOperations {
 
     /**
      * Makes each acceptance criterion a task of the pull request, in order, unless a task with its text is there
-     * already: one request to list the tasks (per 100 of them) and one per task created. Never deletes, edits or
-     * reopens a task, so running it again after a failure creates only what is missing.
+     * already: one request to list the tasks (per 100 of them; none for a pull request created just now, which has
+     * none) and one per task created. Never deletes, edits or reopens a task, so running it again after a failure
+     * creates only what is missing.
      *
-     * @throws BitbucketException when listing fails, or creating one does ({@link TasksIncomplete}: the message
-     *         says which were created and which remain)
+     * @param createdNow whether the pull request was created by this run (then it has no task yet)
+     * @throws TasksIncomplete when Bitbucket refuses the list or a task: the message says which were created and
+     *         which remain
      */
     public AcceptanceTasks acceptanceTasks(Developer developer, RepositoryRef repository, long pullRequestId,
-            List<String> criteria) throws IOException {
+            List<String> criteria, boolean createdNow) throws IOException {
         ApiTokenCredential credential = credentialFor(developer, repository);
-        List<PullRequestTask> tasks = new ArrayList<>(client.tasks(credential, repository, pullRequestId));
+        List<String> wanted = PullRequestText.criteria(criteria);
+        List<PullRequestTask> tasks = new ArrayList<>();
+        if (!createdNow) {
+            try {
+                tasks.addAll(client.tasks(credential, repository, pullRequestId));
+            } catch (BitbucketException e) {
+                throw TasksIncomplete.notListed(pullRequestId, wanted, e);
+            }
+        }
         java.util.Set<String> there = new java.util.HashSet<>();
         tasks.forEach(task -> there.add(task.text() == null ? "" : task.text().strip()));
         List<String> created = new ArrayList<>();
         List<String> existing = new ArrayList<>();
-        List<String> wanted = criteria.stream().map(String::strip).distinct().toList();
         for (int i = 0; i < wanted.size(); i++) {
             String criterion = wanted.get(i);
             if (there.contains(criterion)) {
@@ -455,8 +465,8 @@ public final class KonductroOperations {
             try {
                 tasks.add(client.createTask(credential, repository, pullRequestId, criterion));
             } catch (BitbucketException e) {
-                throw new TasksIncomplete(pullRequestId, new AcceptanceTasks(created, existing, AcceptanceProgress.of(tasks)),
-                        wanted.subList(i, wanted.size()), e);
+                throw TasksIncomplete.notCreated(pullRequestId, new AcceptanceTasks(created, existing,
+                        AcceptanceProgress.of(tasks)), wanted.subList(i, wanted.size()), e);
             }
             created.add(criterion);
         }

@@ -26,6 +26,25 @@ final class PullRequestText {
         return words.isEmpty() ? ticket.value() : ticket + ": " + words;
     }
 
+    /** The criteria as the checklist and the tasks take them: each checked, stripped, and once. */
+    static List<String> criteria(List<String> acceptanceCriteria) {
+        List<String> criteria = new java.util.ArrayList<>();
+        for (String criterion : acceptanceCriteria == null ? List.<String>of() : acceptanceCriteria) {
+            if (criterion == null || criterion.isBlank()) {
+                throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");
+            }
+            if (criterion.contains("\n") || criterion.contains("\r")) {
+                throw new InvalidInputException("Acceptance criterion "
+                        + BitbucketInputs.quoted(criterion.strip().lines().findFirst().orElse("") + "…")
+                        + " spans several lines; give one line per criterion.");
+            }
+            if (!criteria.contains(criterion.strip())) {
+                criteria.add(criterion.strip());
+            }
+        }
+        return criteria;
+    }
+
     static final String TRACKED_AS_TASKS = "Each criterion is also a task of this pull request: resolve it there when it "
             + "is met.";
 
@@ -35,7 +54,7 @@ final class PullRequestText {
      */
     static String description(String description, List<String> acceptanceCriteria, boolean asTasks) {
         StringBuilder text = new StringBuilder(description == null ? "" : description.strip());
-        List<String> criteria = acceptanceCriteria == null ? List.of() : acceptanceCriteria;
+        List<String> criteria = criteria(acceptanceCriteria);
         if (!criteria.isEmpty()) {
             if (text.length() > 0) {
                 text.append("\n\n");
@@ -45,15 +64,7 @@ final class PullRequestText {
                 text.append("\n").append(TRACKED_AS_TASKS).append("\n");
             }
             for (String criterion : criteria) {
-                if (criterion == null || criterion.isBlank()) {
-                    throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");
-                }
-                if (criterion.contains("\n") || criterion.contains("\r")) {
-                    throw new InvalidInputException("Acceptance criterion "
-                            + BitbucketInputs.quoted(criterion.strip().lines().findFirst().orElse("") + "…")
-                            + " spans several lines; give one line per criterion.");
-                }
-                text.append("\n- [ ] ").append(criterion.strip());
+                text.append("\n- [ ] ").append(criterion);
             }
         }
         return text.toString();

@@ -10,13 +10,23 @@ public final class TasksIncomplete extends BitbucketException {
     private final transient AcceptanceTasks done;
     private final List<String> missing;
 
-    TasksIncomplete(long pullRequestId, AcceptanceTasks done, List<String> missing, BitbucketException cause) {
-        super(cause.status(), "Pull request #" + pullRequestId + " is open, but Bitbucket Cloud refused to create its task '"
-                + missing.get(0) + "': " + cause.getMessage() + " Created now: " + quoted(done.created()) + "; there already: "
+    private TasksIncomplete(String refused, long pullRequestId, AcceptanceTasks done, List<String> missing,
+            BitbucketException cause) {
+        super(cause.status(), "Pull request #" + pullRequestId + " is open, but Bitbucket Cloud refused to " + refused + ": "
+                + cause.getMessage() + " Created now: " + quoted(done.created()) + "; there already: "
                 + quoted(done.existing()) + "; not created: " + quoted(missing) + ". Run the step again: it creates only "
                 + "the missing tasks.", cause);
         this.done = done;
         this.missing = List.copyOf(missing);
+    }
+
+    static TasksIncomplete notCreated(long pullRequestId, AcceptanceTasks done, List<String> missing, BitbucketException cause) {
+        return new TasksIncomplete("create its task '" + missing.get(0) + "'", pullRequestId, done, missing, cause);
+    }
+
+    static TasksIncomplete notListed(long pullRequestId, List<String> wanted, BitbucketException cause) {
+        return new TasksIncomplete("list its tasks", pullRequestId, new AcceptanceTasks(List.of(), List.of(),
+                new AcceptanceProgress(0, 0, List.of())), wanted, cause);
     }
 
     public AcceptanceTasks done() {

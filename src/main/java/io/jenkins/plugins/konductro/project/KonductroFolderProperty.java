@@ -49,7 +49,7 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
         return defaultReviewers;
     }
 
-    /** Adds the repository's effective default reviewers to the pull requests the steps open (each step may say otherwise). */
+    /** Adds the repository's effective default reviewers to every pull request the steps open (a step may add them too). */
     @DataBoundSetter
     public void setDefaultReviewers(boolean defaultReviewers) {
         this.defaultReviewers = defaultReviewers;

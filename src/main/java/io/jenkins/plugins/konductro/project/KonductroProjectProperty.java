@@ -48,7 +48,7 @@ public final class KonductroProjectProperty extends JobProperty<Job<?, ?>> imple
         return defaultReviewers;
     }
 
-    /** Adds the repository's effective default reviewers to the pull requests the steps open (each step may say otherwise). */
+    /** Adds the repository's effective default reviewers to every pull request the steps open (a step may add them too). */
     @DataBoundSetter
     public void setDefaultReviewers(boolean defaultReviewers) {
         this.defaultReviewers = defaultReviewers;

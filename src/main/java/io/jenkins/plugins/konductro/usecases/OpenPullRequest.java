@@ -78,7 +78,7 @@ public final class OpenPullRequest extends UseCase {
             AcceptanceTasks tasks = new AcceptanceTasks(List.of(), List.of(), null);
             if (asTasks && !request.acceptanceCriteria().isEmpty()) {
                 try {
-                    tasks = operations.acceptanceTasks(developer, repo, pr.id(), request.acceptanceCriteria());
+                    tasks = operations.acceptanceTasks(developer, repo, pr.id(), request.acceptanceCriteria(), pr.created());
                 } catch (TasksIncomplete e) {
                     build.console().println(StepTexts.pullRequestOpened(pr, repo, source) + " — " + pr.url());
                     throw new StepFailure(e.getMessage());

@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  * for a while, longer each time. Each refresh uses the viewer's own credential, never a build's or anyone else's.
  *
  * <p>A build page also refreshes the acceptance progress (the pull request's tasks) of its open pull requests whose
- * tasks the build read: one request per pull request (per 100 tasks) at most once per {@value #PROGRESS_EVERY}
- * lifetimes, never once the pull request is final, and shared by all viewers like the states. Job pages show the
- * progress last known and never ask for it, so that their cost stays one request per repository.
+ * tasks the build read: one request (per 100 tasks) at most once per {@value #PROGRESS_EVERY} lifetimes, in place of
+ * that lifetime's state request, never once the pull request is final, and shared by all viewers like the states:
+ * still at most one request per pull request per lifetime. Job pages show the progress last known and never ask for
+ * it, so that their cost stays one request per repository.
  */
 public final class PullRequestStates {
     public static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
@@ -60,7 +61,7 @@ public final class PullRequestStates {
     };
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
-    /** When each pull request's progress was last asked for, answered or not: it is not asked again before its time. */
+    /** When each pull request's progress was last asked for, answered or not: that request took its lifetime's slot. */
     private final Map<String, Long> progressAsked = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -82,7 +83,7 @@ public final class PullRequestStates {
         Map<String, List<RecordedPullRequest>> staleByRepository = new LinkedHashMap<>();
         for (RecordedPullRequest recorded : seen) {
             RecordedPullRequest freshest = freshest(recorded);
-            if (freshest.isFinal() || now - freshest.checkedAtMillis() < lifetime.get().toMillis()) {
+            if (freshest.isFinal() || now - lastAsked(freshest) < lifetime.get().toMillis()) {
                 looks.add(new Look(freshest, true, null));
             } else {
                 looks.add(null); // filled in below
@@ -107,56 +108,59 @@ public final class PullRequestStates {
     }
 
     /**
-     * As {@link #look}, for a build page: the states, then the acceptance progress of the open pull requests whose
-     * progress is older than {@value #PROGRESS_EVERY} lifetimes. A progress that cannot be read keeps the last known.
+     * As {@link #look}, for a build page: also the acceptance progress of the open pull requests whose tasks the build
+     * read, at most once per {@value #PROGRESS_EVERY} lifetimes. The progress takes the pull request's one request of a
+     * lifetime in place of its state, and only when the state is less than two lifetimes old: a page never makes two
+     * requests for one pull request within a lifetime, and a state is never more than two lifetimes old because of
+     * it. A progress that cannot be read keeps the last known.
      */
     public List<Look> lookWithProgress(OwnCredentials viewer, List<RecordedPullRequest> seen) throws InterruptedException {
-        List<Look> looks = new ArrayList<>(look(viewer, seen));
-        long every = lifetime.get().multipliedBy(PROGRESS_EVERY).toMillis();
-        for (int i = 0; i < looks.size(); i++) {
-            Look look = looks.get(i);
-            RecordedPullRequest pr = look.pullRequest();
-            if (pr.isFinal() || pr.tasksTotal() == null || !claimProgress(pr, every)) {
+        long now = clock.getAsLong();
+        long life = lifetime.get().toMillis();
+        for (RecordedPullRequest recorded : seen) {
+            RecordedPullRequest pr = freshest(recorded);
+            if (pr.isFinal() || pr.tasksTotal() == null || now - pr.tasksCheckedAtMillis() < life * PROGRESS_EVERY
+                    || now - pr.checkedAtMillis() >= 2 * life) {
                 continue;
             }
             RepositoryRef repository = RepositoryRef.parse(pr.repository());
             Optional<ApiTokenCredential> credential = viewer.ownCredential(repository.workspace());
             Backoff backoff = backoffs.get(pr.repository());
-            if (credential.isEmpty() || (backoff != null && clock.getAsLong() < backoff.untilMillis())) {
+            if (credential.isEmpty() || (backoff != null && now < backoff.untilMillis()) || !claimSlot(pr, now, life)) {
                 continue;
             }
             try {
                 AcceptanceProgress progress = operations.acceptanceProgress(credential.get(), repository, pr.id());
-                RecordedPullRequest updated = freshest(pr).withTasks(progress.total(), progress.resolved(), clock.getAsLong());
                 synchronized (known) {
-                    known.put(pr.key(), updated);
+                    known.put(pr.key(), freshest(recorded).withTasks(progress.total(), progress.resolved(), clock.getAsLong()));
                 }
-                looks.set(i, new Look(updated, look.live(), look.note()));
             } catch (InterruptedIOException e) {
                 throw new InterruptedException(e.getMessage());
             } catch (IOException | RuntimeException e) { // the page keeps the progress last known
                 continue;
             }
         }
-        return looks;
+        return look(viewer, seen);
     }
 
     /**
-     * Whether this viewer is the one to ask for the progress now: nobody asked within {@code everyMillis}, and the
-     * freshest progress known is older than that.
+     * Takes the pull request's request of this lifetime for its progress, if nobody used it: not its state (checked
+     * at least a lifetime ago) nor another viewer's progress request.
      */
-    private boolean claimProgress(RecordedPullRequest freshest, long everyMillis) {
-        long now = clock.getAsLong();
-        if (now - freshest.tasksCheckedAtMillis() < everyMillis) {
-            return false;
-        }
+    private boolean claimSlot(RecordedPullRequest freshest, long now, long life) {
         synchronized (progressAsked) {
-            Long asked = progressAsked.get(freshest.key());
-            if (asked != null && now - asked < everyMillis) {
+            if (now - Math.max(freshest.checkedAtMillis(), progressAsked.getOrDefault(freshest.key(), 0L)) < life) {
                 return false;
             }
             progressAsked.put(freshest.key(), now);
             return true;
+        }
+    }
+
+    /** When the pull request's last request was: its state's answer, or a progress request in its place. */
+    private long lastAsked(RecordedPullRequest freshest) {
+        synchronized (progressAsked) {
+            return Math.max(freshest.checkedAtMillis(), progressAsked.getOrDefault(freshest.key(), 0L));
         }
     }
 
@@ -185,7 +189,7 @@ public final class PullRequestStates {
             if (underWay != null) {
                 continue;
             }
-            if (clock.getAsLong() - freshest(pr).checkedAtMillis() < lifetime.get().toMillis()) {
+            if (clock.getAsLong() - lastAsked(freshest(pr)) < lifetime.get().toMillis()) {
                 answer.complete(true); // answered by a request that ended while this one looked
                 inFlight.remove(pr.key(), answer);
             } else {

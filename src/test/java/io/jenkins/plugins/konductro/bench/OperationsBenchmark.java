@@ -88,10 +88,10 @@ public final class OperationsBenchmark {
                         .withDescription("Benchmark").withAcceptanceCriteria(List.of("It works"))
                         .withReviewers(List.of(bobUuid))).id()),
                 new Phase("PR status", 1, i -> warmOperations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, prIds[i]))),
-                new Phase("criteria as tasks: 3 criteria, none there yet", 1 + 3,
-                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA)),
+                new Phase("criteria as tasks of a pull request just opened: 3 criteria", 3,
+                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA, true)),
                 new Phase("criteria as tasks again (a rerun: all there)", 1,
-                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA)),
+                        i -> warmOperations.acceptanceTasks(alice, WIDGETS, prIds[i], CRITERIA, false)),
                 new Phase("acceptance progress (PR status adds it)", 1,
                         i -> warmOperations.acceptanceProgress(alice, WIDGETS, prIds[i])),
                 new Phase("open PR with the repository's default reviewers", 3,

@@ -128,7 +128,7 @@ public final class KonductroDemo {
         out.println("4. open PR       #" + pr.id() + " " + pr.state() + (pr.created() ? " (opened)" : " (already open)")
                 + ", reviewers " + pr.reviewersAdded() + (pr.reviewersSkipped().isEmpty() ? "" : ", skipped " + pr.reviewersSkipped())
                 + "\n                  " + pr.url());
-        AcceptanceTasks tasks = operations.acceptanceTasks(developer, repository, pr.id(), SAMPLE_CRITERIA);
+        AcceptanceTasks tasks = operations.acceptanceTasks(developer, repository, pr.id(), SAMPLE_CRITERIA, pr.created());
         out.println("5. tasks         " + tasks.created().size() + " created, " + tasks.existing().size()
                 + " already there: " + SAMPLE_CRITERIA);
         meanwhile.accept(pr.id());

@@ -264,7 +264,8 @@ public final class BitbucketSandbox implements AutoCloseable {
         }
     }
 
-    private record FaultRule(String method, Pattern path, Fault fault, int[] remaining) {}
+    /** @param passing how many matching requests are answered normally before the fault plays */
+    private record FaultRule(String method, Pattern path, Fault fault, int[] remaining, int[] passing) {}
 
     /** A parsed request. */
     private record Req(String method, String rawTarget, HttpUrl url, String path, List<String> segments,
@@ -771,7 +772,14 @@ public final class BitbucketSandbox implements AutoCloseable {
      */
     public void inject(String method, String pathRegex, Fault fault) {
         synchronized (lock) {
-            faults.add(new FaultRule(method, Pattern.compile(pathRegex), fault, new int[] {fault.times}));
+            faults.add(new FaultRule(method, Pattern.compile(pathRegex), fault, new int[] {fault.times}, new int[] {0}));
+        }
+    }
+
+    /** As {@link #inject(String, String, Fault)}, once {@code passing} matching requests have been answered normally. */
+    public void injectAfter(int passing, String method, String pathRegex, Fault fault) {
+        synchronized (lock) {
+            faults.add(new FaultRule(method, Pattern.compile(pathRegex), fault, new int[] {fault.times}, new int[] {passing}));
         }
     }
 
@@ -786,6 +794,10 @@ public final class BitbucketSandbox implements AutoCloseable {
             for (var it = faults.iterator(); it.hasNext(); ) {
                 FaultRule rule = it.next();
                 if ((rule.method == null || rule.method.equalsIgnoreCase(method)) && rule.path.matcher(path).matches()) {
+                    if (rule.passing[0] > 0) {
+                        rule.passing[0]--;
+                        continue;
+                    }
                     if (--rule.remaining[0] <= 0) {
                         it.remove();
                     }

@@ -59,7 +59,7 @@ class AcceptanceAndDefaultReviewersTest {
     void eachCriterionBecomesATaskInOrderAndTheDescriptionSaysSo() throws Exception {
         PullRequestOpened[] opened = new PullRequestOpened[1];
         int requests = fixture.requestsDuring(() -> opened[0] = open(withCriteria()));
-        assertEquals(2 + 1 + CRITERIA.size(), requests, "find, create, list the tasks, one per criterion");
+        assertEquals(2 + CRITERIA.size(), requests, "find, create, one per criterion: a new pull request has no task to list");
         assertEquals(CRITERIA, opened[0].tasksCreated());
         assertEquals(List.of(), opened[0].tasksExisting());
         long id = opened[0].pullRequest().id();
@@ -113,6 +113,35 @@ class AcceptanceAndDefaultReviewersTest {
         assertEquals(CRITERIA, finished.tasksCreated());
         assertEquals(CRITERIA, List.copyOf(sandbox.tasks("acme-team", "widgets", 1).keySet()));
         assertEquals(1, sandbox.pullRequests("acme-team", "widgets").size(), "one pull request");
+    }
+
+    @Test
+    void aRefusalAfterSomeTasksIsFinishedByTheRerunAndSoIsARefusedList() throws Exception {
+        sandbox.injectAfter(1, "POST", "/repositories/acme-team/widgets/pullrequests/\\d+/tasks", Fault.status(403));
+        StepFailure failed = SecretLeakWatch.expect(StepFailure.class, () -> open(withCriteria()));
+        assertTrue(failed.getMessage().contains("refused to create its task 'Header row'")
+                && failed.getMessage().endsWith("Created now: 'Exports every widget'; there already: none; not created: "
+                        + "'Header row', 'UTF-8'. Run the step again: it creates only the missing tasks."), failed.getMessage());
+
+        sandbox.inject("GET", "/repositories/acme-team/widgets/pullrequests/\\d+/tasks", Fault.status(403));
+        StepFailure notListed = SecretLeakWatch.expect(StepFailure.class, () -> open(withCriteria()));
+        assertTrue(notListed.getMessage().startsWith("Pull request #1 is open, but Bitbucket Cloud refused to list its tasks: ")
+                && notListed.getMessage().endsWith("not created: 'Exports every widget', 'Header row', 'UTF-8'. Run the "
+                        + "step again: it creates only the missing tasks."), notListed.getMessage());
+        assertTrue(build.log().contains("Pull request already open: #1 feature/KON-7 in acme-team/widgets — "), build.log());
+
+        PullRequestOpened finished = open(withCriteria());
+        assertEquals(List.of("Header row", "UTF-8"), finished.tasksCreated());
+        assertEquals(List.of("Exports every widget"), finished.tasksExisting());
+        assertEquals(CRITERIA, List.copyOf(sandbox.tasks("acme-team", "widgets", 1).keySet()));
+    }
+
+    @Test
+    void aCriterionGivenTwiceIsOneTaskAndOneLineOfTheChecklist() throws Exception {
+        PullRequestOpened opened = open(OpenPullRequestRequest.of(REPO, "KON-7").withAcceptanceCriteria(List.of(" A ", "A", "B")));
+        assertEquals(List.of("A", "B"), opened.tasksCreated());
+        String description = sandbox.pullRequests("acme-team", "widgets").get(0).description();
+        assertTrue(description.endsWith("\n\n- [ ] A\n- [ ] B"), description);
     }
 
     @Test

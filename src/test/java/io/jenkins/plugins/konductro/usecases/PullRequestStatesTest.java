@@ -190,27 +190,69 @@ class PullRequestStatesTest {
     }
 
     @Test
-    void aBuildPageRefreshesTheProgressOncePerTenLifetimesForEveryViewer() throws Exception {
-        List<RecordedPullRequest> build = openedWithTasks();
-        List<PullRequestStates.Look> first = new ArrayList<>();
-        assertEquals(2, fixture.requestsDuring(() -> first.addAll(states.lookWithProgress(viewer(fixture.bob()), build))),
-                "the state, and the tasks");
-        assertEquals(3, first.get(0).pullRequest().tasksTotal());
-        assertEquals(1, first.get(0).pullRequest().tasksResolved());
+    void aBuildPageRefreshesTheProgressInPlaceOfAStateRequestOncePerTenLifetimes() throws Exception {
+        List<RecordedPullRequest> build = openedWithTasks(); // state 5 min old, tasks 11 min old
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
+                "a state older than two lifetimes comes first");
         assertEquals(0, fixture.requestsDuring(() -> {
             for (int view = 0; view < 1000; view++) {
-                assertEquals(1, states.lookWithProgress(viewer(fixture.bob()), build).get(0).pullRequest().tasksResolved());
+                states.lookWithProgress(viewer(fixture.bob()), build);
             }
         }), "1,000 views within the lifetime");
+
         now.addAndGet(Duration.ofSeconds(61).toMillis());
-        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
-                "a lifetime later: the state only");
-        now.addAndGet(Duration.ofMinutes(10).toMillis());
-        fixture.sandbox().setTaskState("acme-team", "widgets", build.get(0).id(), "One", true);
-        List<PullRequestStates.Look> later = new ArrayList<>();
-        assertEquals(2, fixture.requestsDuring(() -> later.addAll(states.lookWithProgress(viewer(fixture.bob()), build))),
-                "ten lifetimes later: the state and the tasks");
-        assertEquals(2, later.get(0).pullRequest().tasksResolved());
+        List<PullRequestStates.Look> withProgress = new ArrayList<>();
+        assertEquals(1, fixture.requestsDuring(() -> withProgress.addAll(states.lookWithProgress(viewer(fixture.bob()), build))),
+                "a lifetime later the progress takes the request, in place of the state");
+        assertEquals(List.of("/repositories/acme-team/widgets/pullrequests/" + build.get(0).id() + "/tasks"),
+                fixture.exchanges().stream().map(e -> e.path()).toList());
+        assertEquals(1, withProgress.get(0).pullRequest().tasksResolved());
+        assertEquals(3, withProgress.get(0).pullRequest().tasksTotal());
+        assertEquals(0, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
+                "nothing more in that lifetime: neither state nor progress");
+
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)), "the state again");
+        assertTrue(fixture.exchanges().get(0).path().endsWith("/pullrequests"), fixture.exchanges().get(0).path());
+
+        for (int minute = 0; minute < 10; minute++) {
+            now.addAndGet(Duration.ofSeconds(61).toMillis());
+            fixture.sandbox().setTaskState("acme-team", "widgets", build.get(0).id(), "One", minute >= 5);
+            int requests = fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build));
+            assertEquals(1, requests, "one request per lifetime, minute " + minute);
+        }
+        assertEquals(2, states.lookWithProgress(viewer(fixture.bob()), build).get(0).pullRequest().tasksResolved(),
+                "ten lifetimes after the last, the progress again");
+    }
+
+    @Test
+    void concurrentViewersMakeOneProgressRequestAndAViewerWithoutATokenTakesNoSlot() throws Exception {
+        List<RecordedPullRequest> build = openedWithTasks();
+        states.lookWithProgress(viewer(fixture.bob()), build); // the state, now fresh
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(0, fixture.requestsDuring(() -> states.lookWithProgress(viewer(null), build)),
+                "an anonymous viewer asks nothing");
+        java.util.concurrent.ExecutorService viewers = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            int requests = fixture.requestsDuring(() -> {
+                List<java.util.concurrent.Future<?>> looks = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    looks.add(viewers.submit(() -> {
+                        start.await();
+                        return states.lookWithProgress(viewer(fixture.bob()), build);
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<?> look : looks) {
+                    look.get();
+                }
+            });
+            assertEquals(1, requests, "20 viewers at the same moment: one progress request, and no state request");
+        } finally {
+            viewers.shutdownNow();
+        }
+        assertEquals(1, states.lookWithProgress(viewer(fixture.bob()), build).get(0).pullRequest().tasksResolved());
     }
 
     @Test
@@ -219,10 +261,13 @@ class PullRequestStatesTest {
         List<RecordedPullRequest> build = List.of(withTasks(two.get(0)));
         List<RecordedPullRequest> withoutTasks = List.of(two.get(1));
         assertEquals(1, fixture.requestsDuring(() -> states.look(viewer(fixture.bob()), build)), "a job page: the state only");
-        now.addAndGet(Duration.ofMinutes(11).toMillis());
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
         fixture.sandbox().setPullRequestState("acme-team", "widgets", build.get(0).id(), "MERGED");
         assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
-                "merged: the state, and no tasks");
+                "the progress is due, and takes the request");
+        now.addAndGet(Duration.ofSeconds(61).toMillis());
+        assertEquals(1, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)),
+                "the state: merged");
         now.addAndGet(Duration.ofMinutes(11).toMillis());
         assertEquals(0, fixture.requestsDuring(() -> states.lookWithProgress(viewer(fixture.bob()), build)), "final: nothing");
 

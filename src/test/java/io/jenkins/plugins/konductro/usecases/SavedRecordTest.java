@@ -66,6 +66,59 @@ class SavedRecordTest {
     }
 
     @Test
+    void aPullRequestsTasksReadBackAndOneSavedBeforeThemHasNoneKnown() throws Exception {
+        TestBuild build = new TestBuild(new KonductroOperations(fixture.client()), "alice")
+                .owns("alice-acme", "acme-team", "alice@acme.test", fixture.sandbox().demoToken("alice"));
+        build.useCases().startBranch().run(StartBranchRequest.of("acme-team/widgets", "KON-43"), build);
+        build.useCases().pushSpec().run(PushSpecRequest.of("acme-team/widgets", "KON-43").withSpec("# Spec\n"), build);
+        build.useCases().openPullRequest().run(OpenPullRequestRequest.of("acme-team/widgets", "KON-43")
+                .withAcceptanceCriteria(java.util.List.of("One", "Two")), build);
+        build.log();
+        RecordedPullRequest pr = ((BuildRecord) xstream().fromXML(xstream().toXML(build.record()))).pullRequests().get(0);
+        assertEquals(2, pr.tasksTotal());
+        assertEquals(0, pr.tasksResolved());
+        assertTrue(pr.tasksCheckedAtMillis() > 0);
+
+        String older = "<io.jenkins.plugins.konductro.usecases.RecordedPullRequest><repository>acme-team/widgets</repository>"
+                + "<id>7</id><ticket>KON-7</ticket><title>T</title><state>OPEN</state><url>https://b/7</url>"
+                + "<checkedAtMillis>5</checkedAtMillis></io.jenkins.plugins.konductro.usecases.RecordedPullRequest>";
+        RecordedPullRequest before = (RecordedPullRequest) xstream().fromXML(older);
+        assertEquals(null, before.tasksTotal(), "tasks unknown: the page shows no progress and never asks for it");
+        assertEquals(0, before.tasksCheckedAtMillis());
+    }
+
+    @Test
+    void aRefreshOrALaterStepKeepsTheFresherStateAndTheFresherTasks() {
+        BuildRecord record = new BuildRecord();
+        RecordedPullRequest opened = new RecordedPullRequest("acme-team/widgets", 7, "KON-7", "feature/KON-7", "T", "OPEN",
+                "https://b/7", 100).withTasks(3, 0, 100);
+        record.recordPullRequest(opened);
+        assertTrue(record.refreshed(new RecordedPullRequest("acme-team/widgets", 7, null, null, "T", "OPEN", "https://b/7", 200)
+                .withTasks(3, 2, 150)), "new progress: the build is saved");
+        RecordedPullRequest now = record.pullRequests().get(0);
+        assertEquals(java.util.List.of(200L, 2, 150L, "KON-7"),
+                java.util.List.of(now.checkedAtMillis(), now.tasksResolved(), now.tasksCheckedAtMillis(), now.ticket()));
+        assertFalse(record.refreshed(new RecordedPullRequest("acme-team/widgets", 7, null, null, "T", "OPEN", "https://b/7", 150)
+                .withTasks(3, 1, 120)), "older on both counts: nothing changes");
+        assertEquals(2, record.pullRequests().get(0).tasksResolved());
+        record.recordPullRequest(new RecordedPullRequest("acme-team/widgets", 7, null, null, "T", "MERGED", "https://b/7", 300));
+        assertEquals(java.util.List.of("MERGED", 2, "KON-7"), java.util.List.of(record.pullRequests().get(0).state(),
+                record.pullRequests().get(0).tasksResolved(), record.pullRequests().get(0).ticket()),
+                "a later status without tasks keeps the ticket and the tasks known");
+    }
+
+    @Test
+    void aFreestyleBuildStepSavedBeforeTheTaskOptionMakesTasks() {
+        XStream xstream = xstream();
+        Object builder = xstream.fromXML("<io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder><ticket>KON-1</ticket>"
+                + "<closeSourceBranch>false</closeSourceBranch></io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder>");
+        io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder read =
+                (io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder) builder;
+        assertTrue(read.isAcceptanceTasks(), "tasks are on by default, for build steps saved before the option too");
+        assertFalse(read.isDefaultReviewers());
+    }
+
+    @Test
     @SuppressWarnings({"rawtypes", "unchecked"}) // a bare Run of the compile-only stub, only to be attached
     void theBuildsActionReadsBackWithoutItsRun() {
         KonductroBuildAction action = new KonductroBuildAction();

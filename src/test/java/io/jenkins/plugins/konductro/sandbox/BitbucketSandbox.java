@@ -350,6 +350,7 @@ public final class BitbucketSandbox implements AutoCloseable {
     private final Map<String, WorkspaceState> workspaces = new LinkedHashMap<>(); // lower-case slug
     private final List<FaultRule> faults = new ArrayList<>();
     private long nextTaskId = 1; // guarded by lock; ids are unique across pull requests, as Bitbucket's are
+    private volatile boolean defaultReviewerUuidsInCapitals;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<Consumer<Exchange>> observers = new CopyOnWriteArrayList<>();
     private final Map<String, String> demoTokens = new HashMap<>();
@@ -674,6 +675,11 @@ public final class BitbucketSandbox implements AutoCloseable {
         synchronized (lock) {
             requireRepo(workspace, repo).defaultReviewers.put(user(email).uuid(), level);
         }
+    }
+
+    /** Answers the effective default reviewers' UUIDs in capitals: a UUID's case means nothing. */
+    public void answerDefaultReviewerUuidsInCapitals() {
+        defaultReviewerUuidsInCapitals = true;
     }
 
     /** The pull request's tasks as texts with their states ({@code RESOLVED} or {@code UNRESOLVED}), in creation order. */
@@ -1646,7 +1652,11 @@ public final class BitbucketSandbox implements AutoCloseable {
             ObjectNode json = NODES.objectNode();
             json.put("type", "default_reviewer");
             json.put("reviewer_type", level);
-            json.set("user", userJson(users.values().stream().filter(u -> u.uuid.equals(uuid)).findFirst().orElseThrow()));
+            ObjectNode user = userJson(users.values().stream().filter(u -> u.uuid.equals(uuid)).findFirst().orElseThrow());
+            if (defaultReviewerUuidsInCapitals) {
+                user.put("uuid", uuid.toUpperCase(Locale.ROOT));
+            }
+            json.set("user", user);
             values.add(json);
         });
         return ok(req, caller, 200, paginate(req, values, 100));

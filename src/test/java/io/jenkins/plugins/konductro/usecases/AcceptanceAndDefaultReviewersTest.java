@@ -205,6 +205,21 @@ class AcceptanceAndDefaultReviewersTest {
     }
 
     @Test
+    void aDefaultReviewerAlsoNamedIsOneReviewerWhateverTheCaseOfTheUuid() throws Exception {
+        sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");
+        sandbox.addDefaultReviewer("acme-team", "widgets", "alice@acme.test", "project");
+        sandbox.answerDefaultReviewerUuidsInCapitals();
+        String bob = sandbox.user("bob@acme.test").uuid();
+        build.accounts.put("bob", ReviewerDirectory.ReviewerAccount.of(bob));
+        PullRequestOpened opened = open(OpenPullRequestRequest.of(REPO, "KON-7").withReviewers(List.of("bob"))
+                .withDefaultReviewers(true));
+        assertEquals(List.of("bob"), opened.reviewersAdded());
+        assertEquals(List.of(), opened.defaultReviewersAdded());
+        assertEquals(List.of(), opened.defaultReviewersSkipped(), "the author, in capitals too, is left out silently");
+        assertEquals(List.of(bob), sandbox.pullRequests("acme-team", "widgets").get(0).reviewerUuids());
+    }
+
+    @Test
     void theJobsSettingAsksForDefaultReviewersAndAnOpenPullRequestKeepsItsReviewers() throws Exception {
         sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");
         build.defaultReviewers(true);

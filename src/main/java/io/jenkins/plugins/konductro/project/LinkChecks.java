@@ -49,20 +49,9 @@ interface LinkChecks {
             if (request == null || !request.getRequestURI().replaceFirst(";.*$", "").endsWith("/configSubmit")) {
                 return Optional.empty();
             }
-            Item item;
-            LinkedRepositories before;
-            if (owner == Owner.JOB) {
-                Job<?, ?> job = request.findAncestorObject(Job.class);
-                item = job;
-                before = job == null ? LinkedRepositories.NONE : ProjectSetting.linked(job.getProperty(KonductroProjectProperty.class));
-            } else {
-                AbstractFolder<?> folder = request.findAncestorObject(AbstractFolder.class);
-                item = folder;
-                before = folder == null ? LinkedRepositories.NONE
-                        : ProjectSetting.linked(folder.getProperties().get(KonductroFolderProperty.class));
-            }
-            return item == null ? Optional.empty() : Optional.of(new FormSave(before, ViewerCredentials.current(item),
-                    KonductroService.linkRepositories()));
+            Item item = owner == Owner.JOB ? request.findAncestorObject(Job.class) : request.findAncestorObject(AbstractFolder.class);
+            return item == null ? Optional.empty() : Optional.of(new FormSave(ProjectSetting.own(item).linked(),
+                    ViewerCredentials.current(item), KonductroService.linkRepositories()));
         }
     }
 }

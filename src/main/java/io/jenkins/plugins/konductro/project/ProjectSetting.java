@@ -37,7 +37,8 @@ public interface ProjectSetting {
         return JobSetting.nearest((Object) job, ProjectSetting::own, at -> at instanceof Item item ? item.getParent() : null);
     }
 
-    private static JobSetting own(Object at) {
+    /** The job's or folder's own setting (none for anything else), before any folder is asked. */
+    static JobSetting own(Object at) {
         ProjectSetting setting = at instanceof Job<?, ?> job ? job.getProperty(KonductroProjectProperty.class)
                 : at instanceof AbstractFolder<?> folder ? folder.getProperties().get(KonductroFolderProperty.class) : null;
         return setting == null ? JobSetting.NONE : new JobSetting(linked(setting), setting.isDefaultReviewers());

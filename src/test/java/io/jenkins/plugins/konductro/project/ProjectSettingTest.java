@@ -1,7 +1,6 @@
 package io.jenkins.plugins.konductro.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import groovy.lang.Binding;
 import groovy.lang.Closure;
 import groovy.lang.GroovyShell;
-import hudson.model.JobProperty;
 import io.jenkins.plugins.konductro.SandboxFixture;
 import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
@@ -129,7 +127,6 @@ class ProjectSettingTest {
                     && m.isAnnotationPresent(DataBoundSetter.class)));
             assertEquals(List.of("konductroProject"), List.of(symbolOf(type)));
         }
-        assertFalse(JobProperty.class.isAssignableFrom(KonductroFolderProperty.class));
     }
 
     // ------------------------------------------------------------------ a Jenkinsfile's properties, as Pipeline binds them

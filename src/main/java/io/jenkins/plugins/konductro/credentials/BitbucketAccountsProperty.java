@@ -51,12 +51,18 @@ public final class BitbucketAccountsProperty extends UserProperty {
             if (of(user, account.workspace()).equals(Optional.of(account))) {
                 return;
             }
-            BitbucketAccountsProperty current = user.getProperty(BitbucketAccountsProperty.class);
-            Map<String, Account> accounts = new LinkedHashMap<>(current == null || current.accounts == null
-                    ? Map.of() : current.accounts);
-            accounts.put(account.workspace(), new Account(account.uuid(), account.displayName()));
-            user.addProperty(new BitbucketAccountsProperty(accounts));
+            user.addProperty(withAccount(user.getProperty(BitbucketAccountsProperty.class), account));
         }
+    }
+
+    /** {@code current}'s accounts (none when {@code null}) with {@code account} recorded for its workspace. */
+    static BitbucketAccountsProperty withAccount(BitbucketAccountsProperty current, VerifiedAccount account) {
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        if (current != null && current.accounts != null) {
+            accounts.putAll(current.accounts);
+        }
+        accounts.put(account.workspace(), new Account(account.uuid(), account.displayName()));
+        return new BitbucketAccountsProperty(accounts);
     }
 
     /** Never on a configure page: the Invisible category has none, and no instance is made from a form. */

@@ -9,8 +9,10 @@ import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.LinkedRepositories;
 import io.jenkins.plugins.konductro.usecases.SettingRefused;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What the job property and the folder property share: the git provider and the linked repositories. */
 public interface ProjectSetting {
@@ -68,7 +70,8 @@ public interface ProjectSetting {
             if (save.isPresent()) {
                 save.get().linking().checkVisible(linked, save.get().before(), save.get().saver());
             }
-            return linked.repositories().stream().map(LinkedRepository::of).toList();
+            // A mutable list: Jenkins refuses to save JDK's immutable lists (ImmutableCollections$ListN).
+            return linked.repositories().stream().map(LinkedRepository::of).collect(Collectors.toCollection(ArrayList::new));
         } catch (SettingRefused e) {
             throw new SettingNotSaved(e);
         } catch (InterruptedIOException e) {

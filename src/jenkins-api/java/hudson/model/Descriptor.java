@@ -1,10 +1,12 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.Nullable;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 import jenkins.model.Loadable;
 import jenkins.util.io.OnMaster;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -12,6 +14,11 @@ import org.kohsuke.stapler.StaplerResponse2;
 // Compile-only stub (see src/jenkins-api/README.md).
 public abstract class Descriptor<T extends Describable<T>> implements Loadable, Saveable, OnMaster {
     protected Descriptor() {
+    }
+
+    // The real one binds the form to the data-bound constructor and setters.
+    public T newInstance(@Nullable StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
+        throw new UnsupportedOperationException("stub");
     }
 
     @NonNull

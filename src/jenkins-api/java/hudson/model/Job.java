@@ -1,6 +1,7 @@
 package hudson.model;
 
 import hudson.ExtensionPoint;
+import java.util.List;
 import jenkins.model.ModelObjectWithChildren;
 import jenkins.widgets.HasWidgets;
 import org.kohsuke.stapler.StaplerOverridable;
@@ -13,6 +14,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public RunT getLastBuild() {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public List<JobProperty<? super JobT>> getAllProperties() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -21,7 +21,7 @@ final class VerificationCache {
 
     private record Key(String workspace, String email, String tokenSha256) {}
 
-    private record Entry(CredentialCheck check, long expiresAtNanos) {}
+    private record Remembered(CredentialCheck check, long expiresAtNanos) {}
 
     /** Verifies a credential against Bitbucket. */
     interface Verification {
@@ -31,9 +31,9 @@ final class VerificationCache {
     private final Duration validLifetime;
     private final Duration refusalLifetime;
     private final Duration unreachableLifetime;
-    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Key, Remembered> entries = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Remembered> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -54,7 +54,7 @@ final class VerificationCache {
         Key key = new Key(credential.workspace(), credential.email().toLowerCase(java.util.Locale.ROOT),
                 sha256(credential.token()));
         synchronized (entries) {
-            Entry entry = entries.get(key);
+            Remembered entry = entries.get(key);
             if (entry != null && System.nanoTime() - entry.expiresAtNanos() < 0) {
                 return entry.check();
             }
@@ -64,7 +64,7 @@ final class VerificationCache {
         Duration lifetime = check.valid() ? validLifetime : check.field() != null ? refusalLifetime : unreachableLifetime;
         if (!lifetime.isZero()) {
             synchronized (entries) {
-                entries.put(key, new Entry(check, System.nanoTime() + lifetime.toNanos()));
+                entries.put(key, new Remembered(check, System.nanoTime() + lifetime.toNanos()));
             }
         }
         return check;

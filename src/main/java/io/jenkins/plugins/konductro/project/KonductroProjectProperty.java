@@ -7,9 +7,11 @@ import hudson.model.JobPropertyDescriptor;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -65,6 +67,12 @@ public final class KonductroProjectProperty extends JobProperty<Job<?, ?>> imple
         @Override
         public String getDisplayName() {
             return ProjectForms.SETTING_DISPLAY_NAME;
+        }
+
+        /** None for a form that links nothing and asks for nothing ({@link ProjectSetting#keptWhenSet}). */
+        @Override
+        public JobProperty<?> newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            return ProjectSetting.keptWhenSet((KonductroProjectProperty) super.newInstance(req, formData));
         }
 
         @POST

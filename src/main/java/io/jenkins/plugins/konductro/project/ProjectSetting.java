@@ -25,6 +25,15 @@ public interface ProjectSetting {
     /** Whether new pull requests get the repository's effective default reviewers too. */
     boolean isDefaultReviewers();
 
+    /**
+     * What a job's or folder's configuration form keeps: the setting when it links a repository or asks for default
+     * reviewers, else none. Core's form submits every property's block, so without this every job and folder saved
+     * with Konductro installed would carry an empty Konductro setting (and "old data" once it is uninstalled).
+     */
+    static <S extends ProjectSetting> S keptWhenSet(S fromForm) {
+        return fromForm == null || (fromForm.getRepositories().isEmpty() && !fromForm.isDefaultReviewers()) ? null : fromForm;
+    }
+
     /** The linked repositories as the steps use them. */
     static LinkedRepositories linked(ProjectSetting setting) {
         if (setting == null || setting.getRepositories().isEmpty()) {
@@ -41,9 +50,24 @@ public interface ProjectSetting {
 
     /** The job's or folder's own setting (none for anything else), before any folder is asked. */
     static JobSetting own(Object at) {
-        ProjectSetting setting = at instanceof Job<?, ?> job ? job.getProperty(KonductroProjectProperty.class)
+        ProjectSetting setting = at instanceof Job<?, ?> job ? latest(job.getAllProperties())
                 : at instanceof AbstractFolder<?> folder ? folder.getProperties().get(KonductroFolderProperty.class) : null;
         return setting == null ? JobSetting.NONE : new JobSetting(linked(setting), setting.isDefaultReviewers());
+    }
+
+    /**
+     * The job's setting that was added last. A Jenkinsfile's {@code properties([konductroProject(…)])} adds its own on
+     * its first run without removing one saved through the form (workflow-multibranch removes only what an earlier
+     * {@code properties} call set): the Jenkinsfile's, added after, is the one that applies.
+     */
+    static KonductroProjectProperty latest(List<?> jobProperties) {
+        KonductroProjectProperty latest = null;
+        for (Object property : jobProperties) {
+            if (property instanceof KonductroProjectProperty setting) {
+                latest = setting;
+            }
+        }
+        return latest;
     }
 
     /** The git provider given, {@code bitbucket} when none; another is refused. */

@@ -2,6 +2,8 @@ package io.jenkins.plugins.konductro.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +83,28 @@ class ProjectSettingTest {
                 + "[bitbucketRepository(workspace: 'acme-team', repo: 'https://bitbucket.org/acme-team/gadgets.git')])])").get(0);
         assertEquals(List.of(RepositoryRef.of("acme-team", "gadgets")), ProjectSetting.linked(bySymbol).repositories(),
                 "stored as the typed identifier, whatever form it was given in");
+    }
+
+    @Test
+    void aFormThatLinksNothingAndAsksForNothingLeavesNoSettingOnTheJobOrFolder() {
+        assertNull(ProjectSetting.keptWhenSet(new KonductroProjectProperty(null, null)));
+        assertNull(ProjectSetting.keptWhenSet(new KonductroFolderProperty("bitbucket", new ArrayList<>())));
+        KonductroProjectProperty linking = new KonductroProjectProperty("bitbucket",
+                new ArrayList<>(List.of(new LinkedRepository("acme-team", "widgets"))));
+        assertSame(linking, ProjectSetting.keptWhenSet(linking));
+        KonductroFolderProperty askingForDefaultReviewers = new KonductroFolderProperty(null, null);
+        askingForDefaultReviewers.setDefaultReviewers(true);
+        assertSame(askingForDefaultReviewers, ProjectSetting.keptWhenSet(askingForDefaultReviewers));
+    }
+
+    @Test
+    void aJenkinsfilesSettingAddedAfterTheFormsIsTheOneThatApplies() {
+        KonductroProjectProperty fromForm = new KonductroProjectProperty(null, new ArrayList<>(List.of(new LinkedRepository("acme-team", "gadgets"))));
+        KonductroProjectProperty fromJenkinsfile = (KonductroProjectProperty) evaluate(
+                "properties([konductroProject(repositories: [[workspace: 'acme-team', repo: 'widgets']])])").get(0);
+        assertSame(fromJenkinsfile, ProjectSetting.latest(List.of("another job property", fromForm, fromJenkinsfile)));
+        assertSame(fromForm, ProjectSetting.latest(List.of(fromForm, "another job property")));
+        assertNull(ProjectSetting.latest(List.of("another job property")));
     }
 
     @Test

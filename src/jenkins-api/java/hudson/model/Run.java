@@ -1,8 +1,8 @@
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
-
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.EnvVars;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
 import java.io.IOException;
@@ -18,6 +18,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
                 OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
     protected Run(@NonNull JobT job, @NonNull Calendar timestamp) {
+    }
+
+    public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
     }
 
     public @NonNull JobT getParent() {

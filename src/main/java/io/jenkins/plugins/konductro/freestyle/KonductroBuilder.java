@@ -1,14 +1,11 @@
 package io.jenkins.plugins.konductro.freestyle;
 
-import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
+import hudson.model.BuildListener;
 import hudson.model.Item;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -25,7 +22,6 @@ import io.jenkins.plugins.konductro.usecases.StepFailure;
 import io.jenkins.plugins.konductro.usecases.Variables;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
-import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -36,7 +32,7 @@ import org.kohsuke.stapler.verb.POST;
  * A build step holds its arguments, expands {@code ${VAR}} in them from the build's environment ({@link Variables}),
  * and runs one use case; its results reach the later build steps as {@code KONDUCTRO_*} variables.
  */
-public abstract class KonductroBuilder extends Builder implements SimpleBuildStep {
+public abstract class KonductroBuilder extends Builder {
     private String repository;
     private String branch;
     private String credentialsId;
@@ -74,32 +70,20 @@ public abstract class KonductroBuilder extends Builder implements SimpleBuildSte
         this.credentialsId = Arguments.text(credentialsId);
     }
 
-    /** Only a spec read from a file needs the workspace. */
+    /**
+     * A freestyle build step only: not a {@code SimpleBuildStep}, so Pipeline's Snippet Generator offers the four
+     * Pipeline steps alone and not these under "General Build Step" too.
+     */
     @Override
-    public boolean requiresWorkspace() {
-        return false;
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env, @NonNull Launcher launcher,
-            @NonNull TaskListener listener) throws InterruptedException, IOException {
-        perform(run, workspace, env, listener);
-    }
-
-    @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull TaskListener listener)
-            throws InterruptedException, IOException {
-        perform(run, null, env, listener);
-    }
-
-    private void perform(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener)
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
         try {
-            execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.FREESTYLE, run, workspace, listener),
-                    Variables.from(env));
+            execute(KonductroService.useCases(), JenkinsBuild.of(JobKind.FREESTYLE, build, build.getWorkspace(), listener),
+                    Variables.from(build.getEnvironment(listener)));
         } catch (StepFailure e) {
             throw new AbortException(e.getMessage());
         }
+        return true;
     }
 
     /** Runs the build step with {@code ${VAR}} references expanded by {@code variables}. */

@@ -58,12 +58,6 @@ public final class PushSpecBuilder extends KonductroBuilder {
         this.message = Arguments.text(message);
     }
 
-    /** A spec read from a file needs the build's workspace; one given as text does not. */
-    @Override
-    public boolean requiresWorkspace() {
-        return file != null;
-    }
-
     /** {@code branch} is the branch to write on. */
     PushSpecRequest toRequest(UnaryOperator<String> variables) {
         return PushSpecRequest.of(getRepository(), ticket).withSpec(spec).withFile(file).withTargetBranch(getBranch())

@@ -15,6 +15,7 @@ import io.jenkins.plugins.konductro.usecases.RepositoryPicker;
 import io.jenkins.plugins.konductro.usecases.SettingTexts;
 import java.io.IOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** The fields of the Konductro settings of jobs and folders: the git provider, and each linked repository's. */
@@ -39,12 +40,10 @@ final class ProjectForms {
         ListBoxModel items = new ListBoxModel();
         String current = Arguments.text(workspace);
         Set<String> listed = new LinkedHashSet<>();
-        if (item != null && (item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM))) {
-            for (BitbucketApiTokenCredentials credential : ViewerCredentials.current(item).own()) {
-                if (listed.add(credential.getWorkspace())) {
-                    items.add(new ListBoxModel.Option(credential.getWorkspace() + " — " + credential.getEmail(),
-                            credential.getWorkspace(), credential.getWorkspace().equals(current)));
-                }
+        for (BitbucketApiTokenCredentials credential : listedCredentials(item)) {
+            if (listed.add(credential.getWorkspace())) {
+                items.add(new ListBoxModel.Option(credential.getWorkspace() + " — " + credential.getEmail(),
+                        credential.getWorkspace(), credential.getWorkspace().equals(current)));
             }
         }
         if (current != null && !listed.contains(current)) {
@@ -56,8 +55,26 @@ final class ProjectForms {
         return items;
     }
 
+    private static List<BitbucketApiTokenCredentials> listedCredentials(Item item) {
+        return item != null && (item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM))
+                ? ViewerCredentials.current(item).own() : List.of();
+    }
+
+    /**
+     * The workspace the repository field is for. Core's combobox asks for its list once when the page loads, before
+     * "Your credential" has been filled, and again only when that select fires a change, which it does not when it
+     * settles on its first entry; so an empty workspace means the one that select shows first.
+     */
+    private static String chosenWorkspace(Item item, String workspace) {
+        if (Arguments.text(workspace) != null) {
+            return workspace;
+        }
+        List<BitbucketApiTokenCredentials> listed = listedCredentials(item);
+        return listed.isEmpty() ? null : listed.get(0).getWorkspace();
+    }
+
     static ComboBoxModel repositoryItems(Item item, String workspace) throws IOException {
-        RepositoryPicker.Choices choices = KonductroService.repositoryPicker().repositories(editor(item), workspace);
+        RepositoryPicker.Choices choices = KonductroService.repositoryPicker().repositories(editor(item), chosenWorkspace(item, workspace));
         if (choices.problem() != null) {
             throw choices.error() ? FormFillFailure.error(choices.problem()) : FormFillFailure.warning(choices.problem());
         }
@@ -67,7 +84,7 @@ final class ProjectForms {
     }
 
     static FormValidation checkRepository(Item item, String workspace, String repo) throws IOException {
-        RepositoryPicker.Choices checked = KonductroService.repositoryPicker().check(editor(item), workspace, repo);
+        RepositoryPicker.Choices checked = KonductroService.repositoryPicker().check(editor(item), chosenWorkspace(item, workspace), repo);
         if (checked.problem() == null) {
             return FormValidation.ok();
         }

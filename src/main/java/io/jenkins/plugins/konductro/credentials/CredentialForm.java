@@ -9,7 +9,7 @@ import java.io.InterruptedIOException;
 /** The credential form's rules, shared by saving, the Verify button and the field checks. */
 public final class CredentialForm {
     public static final String DISPLAY_NAME = "Bitbucket Cloud API token (Konductro)";
-    public static final String PERSONAL_ONLY = "A Konductro credential belongs in your own store (People › you › "
+    public static final String PERSONAL_ONLY = "A Konductro credential belongs in your own store (your name in the page header › "
             + "Credentials): Konductro has no shared account, every developer uses their own token.";
 
     /** The form fields, named as the credential's constructor parameters. */
@@ -54,7 +54,7 @@ public final class CredentialForm {
     }
 
     public static String tooManyVerifications(int perMinute) {
-        return "More than " + perMinute + " token checks (Verify or Save) in a minute. Wait a minute, then try again.";
+        return "More than " + perMinute + " token checks (Verify, Create or Save) in a minute. Wait a minute, then try again.";
     }
 
     /** What is wrong with a workspace slug as typed, without asking Bitbucket; {@code null} if nothing. */

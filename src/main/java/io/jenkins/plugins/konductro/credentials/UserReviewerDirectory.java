@@ -31,6 +31,6 @@ public final class UserReviewerDirectory implements ReviewerDirectory {
 
     static String noAccount(String workspace) {
         return "has no Bitbucket account recorded for workspace '" + workspace + "': they save their own Bitbucket Cloud "
-                + "API token (Konductro) for it once (People › their user › Credentials), then Konductro can add them";
+                + "API token (Konductro) for it once (logged in as themselves: their name in the page header › Credentials), then Konductro can add them";
     }
 }

@@ -46,7 +46,7 @@ public final class CredentialResolver {
                 .toList();
         if (own.isEmpty()) {
             throw new StepFailure(user + " has no Bitbucket Cloud API token (Konductro) for workspace '" + workspace
-                    + "'. Add one under People › " + user + " › Credentials. " + SETUPS);
+                    + "'. " + user + " adds one, logged in as " + user + ": their name in the page header › Credentials. " + SETUPS);
         }
         if (own.size() > 1) {
             throw new StepFailure(user + " has " + own.size() + " Konductro credentials for workspace '" + workspace
@@ -75,6 +75,6 @@ public final class CredentialResolver {
 
     static final String SETUPS = "Konductro has no shared account: each developer's own token is used. Either run "
             + "the job as the user who triggered it (Authorize Project plugin: \"Run as User who Triggered Build\") "
-            + "with your token under People › you › Credentials, or add a Credentials build parameter of type "
+            + "with your token under your name in the page header › Credentials, or add a Credentials build parameter of type "
             + "\"Bitbucket Cloud API token (Konductro)\" and pass its name as credentialsId (credentialsId: 'MY_TOKEN').";
 }

@@ -7,7 +7,7 @@ import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 /** What people setting a job's or folder's Konductro settings are told; each message starts with the field to fix. */
 public final class SettingTexts {
     private static final String ADD_CREDENTIAL = "add your own Bitbucket Cloud API token (Konductro) for it under "
-            + "People › you › Credentials";
+            + "your name in the page header › Credentials";
 
     private SettingTexts() {}
 
@@ -61,7 +61,7 @@ public final class SettingTexts {
     /** For the credential field of a settings form, when the person has no Konductro credential at all. */
     public static String noCredentials() {
         return "You have no Konductro credential of your own: add your Bitbucket Cloud API token (Konductro) under "
-                + "People › you › Credentials, then reload this page.";
+                + "your name in the page header › Credentials, then reload this page.";
     }
 
     /** For the repository list of a settings form that Bitbucket refused. */

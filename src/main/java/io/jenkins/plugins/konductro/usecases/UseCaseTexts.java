@@ -21,13 +21,13 @@ public final class UseCaseTexts {
 
     /** For a viewer who is not logged in. */
     public static String anonymous(String workspace) {
-        return "Log in, and save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under People › "
-                + "you › Credentials, to see the live state.";
+        return "Log in, and save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under your name in the page header › "
+                + "Credentials, to see the live state.";
     }
 
     /** For a logged-in viewer with no Konductro credential for the workspace. */
     public static String noCredential(String workspace) {
-        return "Save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under People › you › "
+        return "Save your own Bitbucket Cloud API token (Konductro) for '" + workspace + "' under your name in the page header › "
                 + "Credentials to see the live state.";
     }
 

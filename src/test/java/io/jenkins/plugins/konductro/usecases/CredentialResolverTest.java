@@ -62,7 +62,7 @@ class CredentialResolverTest {
         String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, null, "acme-team"))
                 .getMessage();
         assertTrue(message.startsWith("alice has no Bitbucket Cloud API token (Konductro) for workspace 'acme-team'"), message);
-        assertTrue(message.contains("People › alice › Credentials"), message);
+        assertTrue(message.contains("alice adds one, logged in as alice: their name in the page header › Credentials"), message);
     }
 
     @Test

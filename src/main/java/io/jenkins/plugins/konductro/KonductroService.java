@@ -7,6 +7,7 @@ import io.jenkins.plugins.konductro.usecases.LinkRepositories;
 import io.jenkins.plugins.konductro.usecases.PullRequestStates;
 import io.jenkins.plugins.konductro.usecases.RepositoryPicker;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 
 /**
@@ -15,10 +16,31 @@ import okhttp3.OkHttpClient;
  */
 public final class KonductroService {
 
+    /**
+     * A testing knob: {@code -Dio.jenkins.plugins.konductro.testing.apiUrl=http://127.0.0.1:PORT/2.0} points Konductro
+     * at a stand-in for Bitbucket Cloud on this machine (the acceptance suite's sandbox). Only loopback addresses are
+     * taken; any other value is ignored, with a warning, and Bitbucket Cloud is used.
+     */
+    static final String TESTING_API_URL = "io.jenkins.plugins.konductro.testing.apiUrl";
+    private static final Logger LOGGER = Logger.getLogger(KonductroService.class.getName());
+
     private KonductroService() {}
+
+    /** Bitbucket Cloud's API, or the loopback stand-in that {@code knob} names. */
+    static String apiUrl(String knob) {
+        if (knob == null || knob.isBlank()) {
+            return BitbucketClient.DEFAULT_API_URL;
+        }
+        if (!BitbucketClient.Builder.isLoopback(knob)) {
+            LOGGER.warning(TESTING_API_URL + " takes loopback addresses only; using " + BitbucketClient.DEFAULT_API_URL);
+            return BitbucketClient.DEFAULT_API_URL;
+        }
+        return knob;
+    }
 
     private static final class Holder {
         static final KonductroOperations OPERATIONS = new KonductroOperations(BitbucketClient.builder()
+                .apiUrl(apiUrl(System.getProperty(TESTING_API_URL)))
                 .httpClient(JenkinsOkHttpClient.newClientBuilder(new OkHttpClient()).build())
                 .build());
         static final KonductroUseCases USE_CASES = KonductroUseCases.over(OPERATIONS);

@@ -693,6 +693,12 @@ public final class BitbucketClient {
 
         private Builder() {}
 
+        /** Whether {@code url} is an http(s) URL of this machine (a stand-in for Bitbucket Cloud in tests). */
+        public static boolean isLoopback(String url) {
+            HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());
+            return parsed != null && LOOPBACK.contains(parsed.host());
+        }
+
         /** Bitbucket Cloud's API root; plain http is accepted for loopback addresses only. */
         public Builder apiUrl(String url) {
             HttpUrl parsed = url == null ? null : HttpUrl.parse(url.strip());

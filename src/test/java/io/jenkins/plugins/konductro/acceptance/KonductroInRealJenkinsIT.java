@@ -1,0 +1,431 @@
+package io.jenkins.plugins.konductro.acceptance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.jenkins.plugins.konductro.contract.BitbucketContract;
+import io.jenkins.plugins.konductro.sandbox.BitbucketSandbox;
+import io.jenkins.plugins.konductro.sandbox.Exchange;
+import io.jenkins.plugins.konductro.sandbox.SandboxPullRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Konductro in a real Jenkins: a real war and real plugins, the .hpi this build made, pages driven in Chromium as a
+ * person drives them, and the Bitbucket sandbox on loopback. Given no Jenkins ({@code -Djenkins.war=…
+ * -Djenkins.plugins=…}, or {@code JENKINS_WAR} and {@code JENKINS_PLUGINS}), it is skipped and says so; under
+ * {@code -Pacceptance} a missing Jenkins fails instead. The scenarios build on each other, in order, on one Jenkins.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KonductroInRealJenkinsIT {
+    private static final String WIDGETS = "acme-team/widgets";
+
+    private static BitbucketSandbox sandbox;
+    private static RealJenkins jenkins;
+    private static Browser browser;
+    private static JenkinsApi api;
+    private static Path work;
+    private static final List<String> contractViolations = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startJenkins() throws IOException {
+        var given = RealJenkins.given();
+        boolean required = Boolean.getBoolean("konductro.acceptance.required");
+        if (given.isEmpty() || !Browser.available()) {
+            String why = given.isEmpty()
+                    ? "no Jenkins given (-Djenkins.war=<jenkins.war> -Djenkins.plugins=<folder of .jpi/.hpi>, or JENKINS_WAR and JENKINS_PLUGINS)"
+                    : "no Chromium and chromedriver (apt-get install chromium chromium-driver)";
+            if (required) {
+                fail("The acceptance suite cannot run: " + why);
+            }
+            System.out.println("[acceptance] Acceptance suite against a real Jenkins SKIPPED: " + why + ".");
+            Assumptions.abort("acceptance suite skipped: " + why);
+        }
+        work = Path.of("target", "acceptance", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+        Files.createDirectories(work);
+        sandbox = BitbucketSandbox.startDemo();
+        sandbox.addRepository("acme-team", "gadgets", "main", true);
+        sandbox.onExchange(exchange -> BitbucketContract.instance().violations(exchange)
+                .forEach(v -> contractViolations.add(exchange + ": " + v)));
+        Path hpi = Path.of(System.getProperty("konductro.hpi", "target/konductro.hpi"));
+        jenkins = RealJenkins.start(given.get()[0], given.get()[1], hpi, work, sandbox.apiUrl());
+        api = new JenkinsApi(jenkins.url());
+        browser = new Browser(jenkins.url(), work);
+        System.out.println("[acceptance] Jenkins at " + jenkins.url() + ", home " + jenkins.home() + ", log " + jenkins.log());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (jenkins != null) {
+            jenkins.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ credentials
+
+    @Test
+    @Order(1)
+    void eachDeveloperSavesTheirOwnCredentialAfterAWrongTokenIsRefused() throws IOException {
+        for (String user : List.of("alice", "bob")) {
+            browser.login(user);
+            openNewCredentialForm(user);
+            fillCredential(user + "@acme.test", "ATATT3" + "x".repeat(186));
+            browser.click("Create");
+            browser.waitForText("Wrong e-mail or API token");
+            assertTrue(browser.text().contains("Not saved"), browser.text());
+
+            openNewCredentialForm(user);
+            fillCredential(user + "@acme.test", sandbox.demoToken(user));
+            browser.click("Verify");
+            browser.waitForText("Authenticated as " + (user.equals("alice") ? "Alice Doe" : "Bob Stone"));
+            if (user.equals("alice")) {
+                browser.screenshot("credential-form");
+            }
+            browser.click("Create");
+            browser.waitForText(user + "@acme.test @ acme-team");
+            String store = api.get(user, "user/" + user + "/credentials/store/user/domain/_/api/json?tree=credentials[id,displayName]");
+            assertEquals(1, occurrences(store, "\"displayName\""), "one credential saved, none for the refused try: " + store);
+        }
+    }
+
+    private static void openNewCredentialForm(String user) {
+        browser.open("user/" + user + "/credentials/store/user/domain/_/newCredentials");
+        browser.select(By.cssSelector("select.dropdownList, select[name='$class'], .jenkins-select__input"),
+                "Bitbucket Cloud API token (Konductro)");
+    }
+
+    private static void fillCredential(String email, String token) {
+        browser.type(By.name("_.workspace"), "acme-team");
+        browser.type(By.name("_.email"), email);
+        browser.type(By.name("_.apiToken"), token);
+    }
+
+    // ------------------------------------------------------------------ Pipeline, made through the form
+
+    @Test
+    @Order(2)
+    void aPipelineJobMadeThroughTheFormRunsAsItsDeveloperInAndOutOfTheSandbox() throws IOException {
+        browser.login("alice");
+        createItem("kon-pipeline", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        setPipelineScript("""
+                def started = konductroStartBranch repository: 'acme-team/widgets', ticket: 'KON-101', summary: 'Through the form'
+                echo "BRANCH=${started.branch} CREATED=${started.created} REPO=${started.repository.workspace}/${started.repository.repo}"
+                def spec = konductroPushSpec repository: 'acme-team/widgets', ticket: 'KON-101', spec: '# KON-101\\n'
+                echo "SPEC=${spec.path} CHANGED=${spec.changed}"
+                def pr = konductroOpenPr repository: 'acme-team/widgets', ticket: 'KON-101', acceptanceCriteria: ['One', 'Two'], reviewers: ['bob']
+                echo "PR=${pr.id} ${pr.state} CREATED=${pr.created} ADDED=${pr.reviewersAdded}"
+                def status = konductroPrStatus repository: 'acme-team/widgets', id: pr.id
+                echo "STATUS=${status.state} PROGRESS=${status.acceptance.resolved}/${status.acceptance.total}"
+                """, true);
+        save();
+        assertFalse(api.configXml("job/kon-pipeline/").contains("konductro"), "no Konductro setting from an untouched section");
+
+        String first = build("job/kon-pipeline/", 1);
+        assertTrue(first.contains("BRANCH=feature/KON-101-through-the-form CREATED=true REPO=acme-team/widgets"), first);
+        assertTrue(first.contains("SPEC=.tickets/KON-101.md CHANGED=true"), first);
+        assertTrue(first.contains("CREATED=true ADDED=[bob]"), first);
+        assertTrue(first.contains("STATUS=OPEN PROGRESS=0/2"), first);
+        List<SandboxPullRequest> prs = sandbox.pullRequests("acme-team", "widgets");
+        assertEquals(1, prs.size());
+
+        browser.open("job/kon-pipeline/configure");
+        setSandbox(false);
+        save();
+        String second = build("job/kon-pipeline/", 2);
+        assertTrue(second.contains("CREATED=false") && second.contains("CHANGED=false"), "a rerun duplicates nothing: " + second);
+        assertEquals(1, sandbox.pullRequests("acme-team", "widgets").size());
+    }
+
+    // ------------------------------------------------------------------ freestyle, made through the form
+
+    @Test
+    @Order(3)
+    void aFreestyleJobConfiguredThroughTheFormSetsItsVariablesForLaterSteps() throws IOException {
+        browser.login("alice");
+        createItem("kon-freestyle", "hudson_model_FreeStyleProject");
+        addBuildStep("Konductro: start the ticket's branch");
+        fillLastStep("_.repository", WIDGETS);
+        fillLastStep("_.ticket", "KON-202");
+        fillLastStep("_.summary", "Freestyle");
+        addBuildStep("Konductro: push the ticket's spec");
+        fillLastStep("_.repository", WIDGETS);
+        fillLastStep("_.ticket", "KON-202");
+        fillLastStep("_.spec", "# KON-202");
+        addBuildStep("Konductro: open the ticket's pull request");
+        fillLastStep("_.repository", WIDGETS);
+        fillLastStep("_.ticket", "KON-202");
+        fillLastStep("_.acceptanceCriteria", "First\nSecond");
+        addBuildStep("Konductro: read the pull request's status");
+        fillLastStep("_.repository", WIDGETS);
+        fillLastStep("_.id", "${KONDUCTRO_PR_ID}");
+        addBuildStep("Execute shell");
+        fillLastStep("command", "env | grep '^KONDUCTRO_' | sort");
+        save();
+        String config = api.configXml("job/kon-freestyle/");
+        assertTrue(config.contains("io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder"), config);
+        assertFalse(config.contains("KonductroProjectProperty"), config);
+
+        String console = build("job/kon-freestyle/", 1);
+        for (String expected : List.of("KONDUCTRO_BRANCH=feature/KON-202-freestyle", "KONDUCTRO_SPEC_PATH=.tickets/KON-202.md",
+                "KONDUCTRO_PR_STATE=OPEN", "KONDUCTRO_PR_CREATED=true", "KONDUCTRO_PR_TASKS_CREATED=First,Second",
+                "KONDUCTRO_PR_CRITERIA_TOTAL=2", "KONDUCTRO_REPOSITORY=acme-team/widgets")) {
+            assertTrue(console.contains(expected), expected + " in\n" + console);
+        }
+    }
+
+    // ------------------------------------------------------------------ settings: round trips and links
+
+    @Test
+    @Order(4)
+    void configurationRoundTripsUntouchedAndWithARepositoryPickedFromTheList() throws IOException {
+        browser.login("alice");
+        for (String job : List.of("job/kon-pipeline/", "job/kon-freestyle/")) {
+            String before = api.configXml(job);
+            browser.open(job + "configure");
+            save();
+            assertEquals(before.contains("konductro.project"), api.configXml(job).contains("konductro.project"));
+            assertFalse(api.configXml(job).contains("KonductroProjectProperty"), job);
+        }
+        createItem("team", "com_cloudbees_hudson_plugins_folder_Folder");
+        save();
+        assertFalse(api.configXml("job/team/").contains("Konductro"), "an untouched folder carries no Konductro setting");
+
+        int listsBefore = repositoryListRequests();
+        browser.open("job/kon-pipeline/configure");
+        linkRepositoryFromList("widgets");
+        browser.screenshot("job-konductro-section");
+        save();
+        assertEquals(listsBefore + 1, repositoryListRequests(), "the list was read once, with alice's token");
+        String config = api.configXml("job/kon-pipeline/");
+        assertTrue(config.contains("<io.jenkins.plugins.konductro.project.KonductroProjectProperty"), config);
+        assertTrue(config.contains("<workspace>acme-team</workspace>") && config.contains("<repo>widgets</repo>"), config);
+        browser.open("job/kon-pipeline/configure");
+        assertEquals("widgets", browser.visible(By.name("_.repo")).getAttribute("value"), "reads back as saved");
+        save();
+        assertEquals(config, api.configXml("job/kon-pipeline/"), "saving again changes nothing");
+
+        browser.open("job/team/configure");
+        linkRepositoryFromList("gadgets");
+        save();
+        assertTrue(api.configXml("job/team/").contains("<repo>gadgets</repo>"), api.configXml("job/team/"));
+    }
+
+    @Test
+    @Order(5)
+    void aJobInAFolderUsesTheFoldersLink() throws IOException {
+        browser.login("alice");
+        browser.open("job/team/");
+        createItem("job/team/", "in-team", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        setPipelineScript("""
+                def started = konductroStartBranch ticket: 'KON-303'
+                echo "REPO=${started.repository.workspace}/${started.repository.repo} BRANCH=${started.branch}"
+                """, true);
+        save();
+        String console = build("job/team/job/in-team/", 1);
+        assertTrue(console.contains("REPO=acme-team/gadgets BRANCH=feature/KON-303"), console);
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    @Test
+    @Order(6)
+    void theGlobalSettingIsSavedAndReadBack() {
+        browser.login("admin");
+        browser.open("manage/configure");
+        browser.type(By.name("_.stateCacheSeconds"), "10");
+        save();
+        browser.open("manage/configure");
+        assertEquals("10", browser.visible(By.name("_.stateCacheSeconds")).getAttribute("value"));
+    }
+
+    @Test
+    @Order(7)
+    void theBuildAndJobPagesFollowThePullRequestWithoutAReload() throws IOException {
+        browser.login("alice");
+        SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
+        browser.open("job/kon-pipeline/1/");
+        browser.waitForText("OPEN");
+        browser.screenshot("build-page-open");
+        sandbox.setPullRequestState("acme-team", "widgets", pr.id(), "MERGED");
+        browser.waitForText("MERGED", Duration.ofSeconds(60));
+        browser.screenshot("build-page-merged");
+        browser.open("job/kon-pipeline/");
+        browser.waitForText("Pull requests of recent builds");
+        browser.waitForText("MERGED");
+        browser.screenshot("job-page");
+        List<String> errors = browser.consoleErrors();
+        assertEquals(List.of(), errors.stream().filter(e -> e.contains("konductro")).toList());
+    }
+
+    @Test
+    @Order(8)
+    void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
+        browser.login("alice");
+        browser.open("job/kon-pipeline/pipeline-syntax/");
+        List<String> options = new ArrayList<>();
+        for (WebElement option : browser.all(By.cssSelector("option"))) {
+            String text = option.getAttribute("textContent");
+            if (text.toLowerCase(java.util.Locale.ROOT).contains("konductro")) {
+                options.add(text.strip());
+            }
+        }
+        assertEquals(4, options.size(), "Konductro entries: " + options);
+        assertTrue(options.stream().allMatch(o -> o.startsWith("konductro")), options.toString());
+    }
+
+    // ------------------------------------------------------------------ restart, and no token anywhere
+
+    @Test
+    @Order(9)
+    void everythingSurvivesARestart() throws IOException {
+        jenkins.restart();
+        browser.login("alice");
+        browser.open("job/kon-pipeline/1/");
+        browser.waitForText("MERGED");
+        browser.open("job/kon-pipeline/configure");
+        assertEquals("widgets", browser.visible(By.name("_.repo")).getAttribute("value"));
+        String third = build("job/kon-pipeline/", 3);
+        assertTrue(third.contains("STATUS="), third);
+    }
+
+    @Test
+    @Order(10)
+    void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
+        List<String> secrets = new ArrayList<>();
+        for (String who : List.of("alice", "bob")) {
+            String token = sandbox.demoToken(who);
+            secrets.add(token);
+            secrets.add(Base64.getEncoder().encodeToString((who + "@acme.test:" + token).getBytes(StandardCharsets.UTF_8)));
+        }
+        secrets.add("ATATT3" + "x".repeat(186));
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(jenkins.home())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/plugins/")).toList()) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                secrets.stream().filter(text::contains).forEach(s -> found.add(file.toString()));
+            }
+        }
+        String log = jenkins.logText();
+        secrets.stream().filter(log::contains).forEach(s -> found.add(jenkins.log().toString()));
+        assertEquals(List.of(), found, "files holding a token");
+        assertEquals(List.of(), contractViolations, "exchanges that break Atlassian's definition");
+    }
+
+    // ------------------------------------------------------------------ what a person does on the pages
+
+    private static void createItem(String name, String typeClass) {
+        createItem("", name, typeClass);
+    }
+
+    private static void createItem(String parent, String name, String typeClass) {
+        browser.open(parent + "newJob");
+        browser.type(By.id("name"), name);
+        browser.find(By.cssSelector("li." + typeClass)).click();
+        browser.find(By.id("ok-button")).click();
+        browser.waitFor(d -> d.getCurrentUrl().endsWith("/configure"));
+    }
+
+    private static void setPipelineScript(String script, boolean sandboxed) {
+        browser.waitFor(d -> !d.findElements(By.name("_.script")).isEmpty());
+        browser.script("""
+                const script = arguments[0];
+                const area = document.querySelector("textarea[name='_.script']");
+                area.value = script;
+                const editor = document.querySelector('.ace_editor');
+                if (editor && window.ace) { window.ace.edit(editor).setValue(script, 1); }
+                area.dispatchEvent(new Event('change'));
+                """, script);
+        setSandbox(sandboxed);
+    }
+
+    private static void setSandbox(boolean sandboxed) {
+        WebElement box = browser.driver().findElements(By.name("_.sandbox")).get(0);
+        if (box.isSelected() != sandboxed) {
+            browser.script("arguments[0].click();", box);
+        }
+    }
+
+    private static void save() {
+        browser.visible(By.name("Submit")).click();
+        browser.waitFor(d -> !d.getCurrentUrl().endsWith("/configure") && !d.getCurrentUrl().endsWith("/configSubmit"));
+        assertFalse(browser.text().contains("A problem occurred while processing the request"), browser.text());
+    }
+
+    private static void addBuildStep(String name) {
+        browser.click("Add build step");
+        browser.click(name);
+        RealJenkins.sleep(500);
+    }
+
+    private static void fillLastStep(String field, String value) {
+        List<WebElement> fields = browser.all(By.name(field)).stream().filter(WebElement::isDisplayed).toList();
+        WebElement last = fields.get(fields.size() - 1);
+        last.clear();
+        last.sendKeys(value);
+    }
+
+    private static void linkRepositoryFromList(String slug) {
+        browser.click("Link existing repository");
+        browser.waitFor(d -> d.findElements(By.name("_.repo")).stream().anyMatch(WebElement::isDisplayed));
+        WebElement repo = browser.visible(By.name("_.repo"));
+        repo.click();
+        repo.sendKeys(slug.substring(0, 2));
+        browser.visible(By.xpath("//div[contains(@class,'comboBoxList')]//div[normalize-space(.)='" + slug + "']")).click();
+        assertEquals(slug, repo.getAttribute("value"));
+    }
+
+    private static int repositoryListRequests() {
+        int count = 0;
+        for (Exchange exchange : sandbox.exchanges()) {
+            if (exchange.method().equals("GET") && exchange.path().startsWith("/2.0/repositories/acme-team")
+                    && exchange.rawTarget().contains("role=member")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static String build(String jobPath, int number) throws IOException {
+        browser.open(jobPath);
+        browser.click("Build Now");
+        String result = api.waitForBuild(jobPath, number, Duration.ofMinutes(3));
+        String console = api.console(jobPath, number);
+        assertEquals("SUCCESS", result, console);
+        return console;
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -252,10 +252,50 @@ class KonductroInRealJenkinsIT {
         assertTrue(console.contains("REPO=acme-team/gadgets BRANCH=feature/KON-303"), console);
     }
 
+    /**
+     * The README's complete Jenkinsfile, as written, from the job's own git repository (Pipeline script from SCM), in a
+     * job whose form already linked another repository: its {@code properties} call applies on its first run.
+     */
+    @Test
+    @Order(6)
+    void theReadmesCompleteJenkinsfileRunsAsWritten() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/git.jpi")),
+                "the git plugin is not among the plugins given: the README's Jenkinsfile (checkout scm) was not run");
+        Path repository = work.resolve("widgets-jenkinsfile.git");
+        Path checkout = work.resolve("widgets-jenkinsfile");
+        Files.createDirectories(checkout.resolve("specs"));
+        Files.writeString(checkout.resolve("Jenkinsfile"), ReadmeJenkinsfile.complete(), StandardCharsets.UTF_8);
+        Files.writeString(checkout.resolve("specs/KON-42.md"), "# KON-42 Export widgets as CSV\n", StandardCharsets.UTF_8);
+        git(checkout, "init", "-q", "-b", "master");
+        git(checkout, "add", ".");
+        git(checkout, "-c", "user.name=Alice Doe", "-c", "user.email=alice@acme.test", "commit", "-q", "-m", "Jenkinsfile");
+        git(work, "clone", "-q", "--bare", checkout.toString(), repository.toString());
+
+        browser.login("alice");
+        createItem("kon-readme", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        linkRepositoryFromList("gadgets");
+        browser.select(By.xpath("//select[option[normalize-space(.)='Pipeline script from SCM']]"), "Pipeline script from SCM");
+        browser.select(By.xpath("//select[option[normalize-space(.)='Git']]"), "Git");
+        browser.type(By.name("_.url"), "file://" + repository);
+        save();
+        String console = build("job/kon-readme/", 1);
+        assertTrue(console.contains("Branch feature/KON-42-export-widgets-as-csv"), console);
+        assertTrue(console.contains("in acme-team/widgets"), "the Jenkinsfile's linked repository, not the form's: " + console);
+        assertTrue(console.contains("Pull request #") && console.contains("OPEN (created: true)"), console);
+    }
+
+    private static void git(Path in, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + out);
+    }
+
     // ------------------------------------------------------------------ pages
 
     @Test
-    @Order(6)
+    @Order(7)
     void theGlobalSettingIsSavedAndReadBack() {
         browser.login("admin");
         browser.open("manage/configure");
@@ -266,7 +306,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theBuildAndJobPagesFollowThePullRequestWithoutAReload() throws IOException {
         browser.login("alice");
         SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
@@ -285,7 +325,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
         browser.login("alice");
         browser.open("job/kon-pipeline/pipeline-syntax/");
@@ -303,7 +343,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ restart, and no token anywhere
 
     @Test
-    @Order(9)
+    @Order(10)
     void everythingSurvivesARestart() throws IOException {
         jenkins.restart();
         browser.login("alice");
@@ -316,7 +356,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {

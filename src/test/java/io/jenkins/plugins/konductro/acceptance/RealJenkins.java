@@ -81,7 +81,8 @@ final class RealJenkins implements AutoCloseable {
         RealJenkins jenkins = new RealJenkins(war, home, List.of(
                 "-Djenkins.install.runSetupWizard=false",
                 "-Dio.jenkins.plugins.konductro.testing.apiUrl=" + bitbucketApiUrl,
-                // Pages poll the state endpoint; checks of a freshly started instance should not wait for a minute.
+                // The README's Jenkinsfile is checked out from a git repository in the suite's work folder.
+                "-Dhudson.plugins.git.GitSCM.ALLOW_LOCAL_CHECKOUT=true",
                 "-Dhudson.model.UsageStatistics.disabled=true",
                 "-Dhudson.model.UpdateCenter.never=true",
                 "-Dhudson.model.DownloadService.never=true",

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -47,6 +50,24 @@ class KonductroInRealJenkinsIT {
     private static JenkinsApi api;
     private static Path work;
     private static final List<String> contractViolations = new CopyOnWriteArrayList<>();
+
+    /** A failed scenario leaves a screenshot and the page's HTML in the work folder, to see what the person saw. */
+    @RegisterExtension
+    static final TestWatcher KEEP_THE_PAGE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                try {
+                    String name = "FAILED-" + context.getRequiredTestMethod().getName();
+                    browser.screenshot(name);
+                    Files.writeString(work.resolve("screenshots").resolve(name + ".html"), browser.driver().getPageSource());
+                    System.out.println("[acceptance] " + name + " at " + browser.driver().getCurrentUrl() + ": see " + work.resolve("screenshots"));
+                } catch (IOException | RuntimeException e) {
+                    System.out.println("[acceptance] no screenshot: " + e);
+                }
+            }
+        }
+    };
 
     @BeforeAll
     static void startJenkins() throws IOException {

@@ -76,9 +76,17 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
-    /** The visible one of several elements that match (Jenkins keeps hidden copies of form sections). */
+    /**
+     * The visible one of several elements that match (Jenkins keeps hidden copies of form sections), scrolled to the
+     * middle of the window so that Jenkins' sticky bar of Save and Apply does not cover it.
+     */
     WebElement visible(By by) {
-        return waitFor(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        return reveal(waitFor(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null)));
+    }
+
+    WebElement reveal(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+        return element;
     }
 
     void type(By by, String text) {
@@ -93,8 +101,16 @@ final class Browser implements AutoCloseable {
 
     /** Clicks the visible button or link whose text is {@code text}. */
     void click(String text) {
-        visible(By.xpath("//*[self::button or self::a or self::span or self::li or self::label][normalize-space(.)='" + text + "']"))
-                .click();
+        visible(By.xpath("//*[self::button or self::a or self::span or self::li or self::label][normalize-space(.)="
+                + literal(text) + "]")).click();
+    }
+
+    /** {@code text} as an XPath string literal, also when it holds an apostrophe. */
+    static String literal(String text) {
+        if (!text.contains("'")) {
+            return "'" + text + "'";
+        }
+        return "concat('" + text.replace("'", "', \"'\", '") + "')";
     }
 
     Object script(String script, Object... args) {

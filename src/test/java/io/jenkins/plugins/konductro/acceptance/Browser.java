@@ -141,6 +141,13 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** A picture of one part of the page (the main panel, a form section), for the README. */
+    Path screenshotOf(By part, String name) throws IOException {
+        Path file = screenshots.resolve(name + ".png");
+        Files.write(file, visible(part).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     /** What the browser's console reported as errors since the page loaded. */
     List<String> consoleErrors() {
         return driver.manage().logs().get("browser").getAll().stream()

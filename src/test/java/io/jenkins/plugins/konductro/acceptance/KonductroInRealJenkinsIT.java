@@ -127,7 +127,7 @@ class KonductroInRealJenkinsIT {
             browser.click("Verify");
             browser.waitForText("Authenticated as " + (user.equals("alice") ? "Alice Doe" : "Bob Stone"));
             if (user.equals("alice")) {
-                browser.screenshot("credential-form");
+                browser.screenshotOf(By.id("main-panel"), "credential-form");
             }
             browser.click("Create");
             browser.waitForText(user + "@acme.test @ acme-team");
@@ -229,6 +229,10 @@ class KonductroInRealJenkinsIT {
                 "KONDUCTRO_PR_CRITERIA_TOTAL=2", "KONDUCTRO_REPOSITORY=acme-team/widgets")) {
             assertTrue(console.contains(expected), expected + " in\n" + console);
         }
+        for (String emptyIsAbsent : List.of("KONDUCTRO_PR_TASKS_EXISTING=", "KONDUCTRO_PR_REVIEWERS_SKIPPED=",
+                "KONDUCTRO_PR_DEFAULT_REVIEWERS_ADDED=")) {
+            assertFalse(console.contains(emptyIsAbsent), "as README says, Jenkins leaves out an empty " + emptyIsAbsent);
+        }
     }
 
     // ------------------------------------------------------------------ settings: round trips and links
@@ -250,8 +254,7 @@ class KonductroInRealJenkinsIT {
 
         int listsBefore = repositoryListRequests();
         browser.open("job/kon-pipeline/configure");
-        linkRepositoryFromList("widgets");
-        browser.screenshot("job-konductro-section");
+        linkRepositoryFromList("widgets", "job-konductro-section");
         save();
         assertEquals(listsBefore + 1, repositoryListRequests(), "the list was read once, with alice's token");
         String config = api.configXml("job/kon-pipeline/");
@@ -262,10 +265,26 @@ class KonductroInRealJenkinsIT {
         save();
         assertEquals(config, api.configXml("job/kon-pipeline/"), "saving again changes nothing");
 
-        browser.open("job/team/configure");
-        linkRepositoryFromList("gadgets");
+        browser.open("job/kon-freestyle/configure");
+        linkRepositoryFromList("widgets", null);
         save();
-        assertTrue(api.configXml("job/team/").contains("<repo>gadgets</repo>"), api.configXml("job/team/"));
+        String freestyle = api.configXml("job/kon-freestyle/");
+        assertTrue(freestyle.contains("<repo>widgets</repo>") && freestyle.contains("OpenPullRequestBuilder"), freestyle);
+        browser.open("job/kon-freestyle/configure");
+        assertEquals("widgets", browser.visible(By.name("_.repo")).getAttribute("value"));
+        save();
+        assertEquals(freestyle, api.configXml("job/kon-freestyle/"));
+
+        browser.open("job/team/configure");
+        linkRepositoryFromList("gadgets", null);
+        save();
+        String folder = api.configXml("job/team/");
+        assertTrue(folder.contains("<io.jenkins.plugins.konductro.project.KonductroFolderProperty")
+                && folder.contains("<repo>gadgets</repo>"), folder);
+        browser.open("job/team/configure");
+        assertEquals("gadgets", browser.visible(By.name("_.repo")).getAttribute("value"));
+        save();
+        assertEquals(folder, api.configXml("job/team/"));
     }
 
     @Test
@@ -304,7 +323,7 @@ class KonductroInRealJenkinsIT {
 
         browser.login("alice");
         createItem("kon-readme", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
-        linkRepositoryFromList("gadgets");
+        linkRepositoryFromList("gadgets", null);
         browser.select(By.xpath("//select[option[normalize-space(.)='Pipeline script from SCM']]"), "Pipeline script from SCM");
         browser.select(By.xpath("//select[option[normalize-space(.)='Git']]"), "Git");
         browser.type(By.name("_.url"), "file://" + repository);
@@ -343,14 +362,22 @@ class KonductroInRealJenkinsIT {
         SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
         browser.open("job/kon-pipeline/1/");
         browser.waitForText("OPEN");
-        browser.screenshot("build-page-open");
+        browser.screenshotOf(By.id("main-panel"), "build-page-open");
         sandbox.setPullRequestState("acme-team", "widgets", pr.id(), "MERGED");
         browser.waitForText("MERGED", Duration.ofSeconds(60));
         browser.screenshot("build-page-merged");
         browser.open("job/kon-pipeline/");
         browser.waitForText("Pull requests of recent builds");
         browser.waitForText("MERGED");
-        browser.screenshot("job-page");
+
+        browser.open("job/kon-freestyle/");
+        browser.waitForText("Pull requests of recent builds");
+        browser.waitForText("OPEN");
+        SandboxPullRequest freestyles = sandbox.pullRequests("acme-team", "widgets").stream()
+                .filter(p -> p.sourceBranch().startsWith("feature/KON-202")).findFirst().orElseThrow();
+        sandbox.setPullRequestState("acme-team", "widgets", freestyles.id(), "DECLINED");
+        browser.waitForText("DECLINED", Duration.ofSeconds(60));
+        browser.screenshotOf(By.id("main-panel"), "job-page");
         List<String> errors = browser.consoleErrors();
         assertEquals(List.of(), errors.stream().filter(e -> e.contains("konductro")).toList());
     }
@@ -462,13 +489,19 @@ class KonductroInRealJenkinsIT {
         last.sendKeys(value);
     }
 
-    private static void linkRepositoryFromList(String slug) {
+    /** Links {@code slug} as a person does: Link existing repository, then the repository picked from the list. */
+    private static void linkRepositoryFromList(String slug, String picture) throws IOException {
         browser.click("Link existing repository");
         browser.waitFor(d -> d.findElements(By.name("_.repo")).stream().anyMatch(WebElement::isDisplayed));
         WebElement repo = browser.visible(By.name("_.repo"));
         repo.click();
-        repo.sendKeys(slug.substring(0, 2));
-        browser.visible(By.xpath("//div[contains(@class,'comboBoxList')]//div[normalize-space(.)='" + slug + "']")).click();
+        repo.sendKeys(slug.substring(0, 1));
+        WebElement choice = browser.visible(By.xpath("//div[contains(@class,'comboBoxList')]//div[normalize-space(.)='" + slug + "']"));
+        if (picture != null) {
+            browser.script("window.scrollBy(0, -120);");
+            browser.screenshot(picture);
+        }
+        choice.click();
         assertEquals(slug, repo.getAttribute("value"));
     }
 

@@ -387,15 +387,27 @@ class KonductroInRealJenkinsIT {
     void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
         browser.login("alice");
         browser.open("job/kon-pipeline/pipeline-syntax/");
+        List<String> steps = konductroOptions();
+        assertEquals(4, steps.size(), "Konductro entries among the sample steps: " + steps);
+        assertTrue(steps.stream().allMatch(o -> o.startsWith("konductro")), steps.toString());
+        // "step: General Build Step" lists every SimpleBuildStep builder; its list appears once it is chosen.
+        String general = steps.isEmpty() ? null : browser.all(By.cssSelector("option")).stream()
+                .map(o -> o.getAttribute("textContent").strip()).filter(t -> t.startsWith("step:")).findFirst().orElse(null);
+        assertTrue(general != null, "the Snippet Generator offers step: General Build Step");
+        browser.select(By.xpath("//select[option[normalize-space(.)=" + Browser.literal(general) + "]]"), general);
+        browser.waitFor(d -> d.findElements(By.xpath("//select[option[contains(normalize-space(.), 'Archive the artifacts')]]")).size() > 0);
+        assertEquals(steps, konductroOptions(), "no Konductro build step under " + general);
+    }
+
+    private static List<String> konductroOptions() {
         List<String> options = new ArrayList<>();
         for (WebElement option : browser.all(By.cssSelector("option"))) {
-            String text = option.getAttribute("textContent");
+            String text = option.getAttribute("textContent").strip();
             if (text.toLowerCase(java.util.Locale.ROOT).contains("konductro")) {
-                options.add(text.strip());
+                options.add(text);
             }
         }
-        assertEquals(4, options.size(), "Konductro entries: " + options);
-        assertTrue(options.stream().allMatch(o -> o.startsWith("konductro")), options.toString());
+        return options;
     }
 
     // ------------------------------------------------------------------ restart, and no token anywhere

@@ -268,8 +268,10 @@ public final class KonductroOperations {
         NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch,
                 withDefaults(reviewers, defaults, developer.accountUuid()), draft.closeSourceBranch());
         try {
-            return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped), true, skipped,
-                    defaults);
+            Map<String, String> displayNames = new java.util.HashMap<>();
+            defaults.forEach(d -> displayNames.put(d.uuid(), d.displayName()));
+            return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped, displayNames),
+                    true, skipped, defaults);
         } catch (BitbucketException.BadRequest e) {
             if (!e.bitbucketMessage().toLowerCase(Locale.ROOT).contains("no changes to be pulled")) {
                 throw e;
@@ -331,7 +333,7 @@ public final class KonductroOperations {
      * answer is to blame; when none does, the remaining reviewers are left off together.
      */
     private PullRequest createWithAcceptedReviewers(ApiTokenCredential credential, RepositoryRef repository,
-            NewPullRequest request, List<SkippedReviewer> skipped) throws IOException {
+            NewPullRequest request, List<SkippedReviewer> skipped, Map<String, String> displayNames) throws IOException {
         List<String> pending = request.reviewerUuids();
         BitbucketException.BadRequest known = null; // Bitbucket's answer for pending, when a probe already got it
         while (true) {
@@ -347,7 +349,7 @@ public final class KonductroOperations {
                     refusal = e;
                 }
             }
-            List<String> blamed = ReviewerRefusals.named(refusal, pending);
+            List<String> blamed = ReviewerRefusals.named(refusal, pending, displayNames);
             if (blamed.isEmpty() && pending.size() == 1) {
                 blamed = pending;
             }

@@ -1721,16 +1721,21 @@ public final class BitbucketSandbox implements AutoCloseable {
                     resolved.add(user);
                 }
             }
+            List<String> outsiders = new ArrayList<>();
             for (UserState user : resolved) {
                 if (user == caller.user) {
                     String msg = user.displayName + " is the author and cannot be included as a reviewer.";
                     throw new ApiError(400, "reviewers: " + msg).field("reviewers", msg);
                 }
                 if (!isMember(user, state.workspace)) {
-                    String msg = user.displayName + " is not a member of this workspace and cannot be added as a reviewer";
-                    throw new ApiError(400, "reviewers: " + msg).field("reviewers", msg);
+                    outsiders.add(user.displayName + " is not a member of this workspace and cannot be added as a reviewer");
+                } else {
+                    reviewers.add(user.uuid);
                 }
-                reviewers.add(user.uuid);
+            }
+            if (!outsiders.isEmpty()) { // Bitbucket names every reviewer outside the workspace in one answer
+                String msg = String.join("; ", outsiders);
+                throw new ApiError(400, "reviewers: " + msg).field("reviewers", msg);
             }
         }
         for (PullRequestState existing : state.pullRequests) {

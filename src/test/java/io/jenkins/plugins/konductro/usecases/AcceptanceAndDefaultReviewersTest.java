@@ -204,6 +204,28 @@ class AcceptanceAndDefaultReviewersTest {
         assertEquals(List.of("Carol Reed " + carol), opened[0].toMap().get("defaultReviewersAdded"));
     }
 
+    /** Issue 16, item 10: Bitbucket's 400 names the refused reviewers; they are dropped at once, in at most two creates. */
+    @Test
+    void refusedDefaultReviewersAreDroppedAtOnceInAtMostTwoCreatesWhateverTheList() throws Exception {
+        List<String> outsiders = new java.util.ArrayList<>();
+        for (int i = 1; i <= 105; i++) {
+            String email = "reviewer" + i + "@acme.test";
+            sandbox.addUser(email, "Reviewer Number" + i);
+            boolean outside = i == 105 || i == 40 || i == 7;
+            if (!outside) {
+                sandbox.addMember("acme-team", email, "member");
+            } else {
+                outsiders.add("Reviewer Number" + i + " " + sandbox.user(email).uuid());
+            }
+            sandbox.addDefaultReviewer("acme-team", "widgets", email, "repository");
+        }
+        PullRequestOpened opened = open(OpenPullRequestRequest.of(REPO, "KON-7").withDefaultReviewers(true));
+        assertEquals(2, paths("POST").stream().filter(p -> p.endsWith("/pullrequests")).count(),
+                "one refused create, one that succeeds");
+        assertEquals(102, sandbox.pullRequests("acme-team", "widgets").get(0).reviewerUuids().size());
+        assertEquals(outsiders, opened.defaultReviewersSkipped());
+    }
+
     @Test
     void aDefaultReviewerAlsoNamedIsOneReviewerWhateverTheCaseOfTheUuid() throws Exception {
         sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");

@@ -260,18 +260,24 @@ public final class KonductroOperations {
 
         Optional<PullRequest> open = client.findPullRequest(credential, repository, sourceBranch, true);
         if (open.isPresent()) {
-            return pullRequestResult(open.get(), false, skipped, List.of());
+            return pullRequestResult(open.get(), false, skipped, List.of(), null);
         }
-        List<DefaultReviewer> defaults = draft.defaultReviewers()
-                ? client.effectiveDefaultReviewers(credential, repository).stream().filter(d -> d.uuid() != null).toList()
-                : List.of();
+        List<DefaultReviewer> defaults = List.of();
+        String defaultsRefused = null;
+        if (draft.defaultReviewers()) {
+            try {
+                defaults = client.effectiveDefaultReviewers(credential, repository).stream().filter(d -> d.uuid() != null).toList();
+            } catch (BitbucketException.MissingScope | BitbucketException.AccessDenied | BitbucketException.NotFound e) {
+                defaultsRefused = e.getMessage(); // the pull request matters more than its default reviewers
+            }
+        }
         NewPullRequest request = new NewPullRequest(prTitle, body, sourceBranch, destinationBranch,
                 withDefaults(reviewers, defaults, developer.accountUuid()), draft.closeSourceBranch());
         try {
             Map<String, String> displayNames = new java.util.HashMap<>();
             defaults.forEach(d -> displayNames.put(d.uuid(), d.displayName()));
             return pullRequestResult(createWithAcceptedReviewers(credential, repository, request, skipped, displayNames),
-                    true, skipped, defaults);
+                    true, skipped, defaults, defaultsRefused);
         } catch (BitbucketException.BadRequest e) {
             if (!e.bitbucketMessage().toLowerCase(Locale.ROOT).contains("no changes to be pulled")) {
                 throw e;
@@ -416,8 +422,9 @@ public final class KonductroOperations {
     }
 
     private static PullRequestResult pullRequestResult(PullRequest pr, boolean created, List<SkippedReviewer> skipped,
-            List<DefaultReviewer> defaults) {
-        return new PullRequestResult(pr.id(), pr.url(), pr.state(), pr.title(), created, pr.reviewerUuids(), skipped, defaults);
+            List<DefaultReviewer> defaults, String defaultsRefused) {
+        return new PullRequestResult(pr.id(), pr.url(), pr.state(), pr.title(), created, pr.reviewerUuids(), skipped, defaults,
+                defaultsRefused);
     }
 
     /** The named reviewers, then the default ones that are neither named nor the author (UUIDs compared in lower case). */

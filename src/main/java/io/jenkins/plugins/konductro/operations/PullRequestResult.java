@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param defaultReviewers the repository's effective default reviewers that were asked for (none for a pull request
  *                         found open, whose reviewers are left as they are)
+ * @param defaultReviewersRefused why Bitbucket would not list the default reviewers, when it refused (the pull request
+ *                         was opened without them); {@code null} otherwise
  */
 public record PullRequestResult(long id, String url, String state, String title, boolean created, List<String> reviewersAdded,
-        List<SkippedReviewer> reviewersSkipped, List<DefaultReviewer> defaultReviewers) {
+        List<SkippedReviewer> reviewersSkipped, List<DefaultReviewer> defaultReviewers, String defaultReviewersRefused) {
 
     public PullRequestResult {
         reviewersAdded = List.copyOf(reviewersAdded);

@@ -54,6 +54,9 @@ public final class OpenPullRequest extends UseCase {
             Map<String, DefaultReviewer> defaults = pr.defaultReviewers().stream().collect(Collectors.toMap(
                     d -> d.uuid().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a));
             Reviewers reviewers = new Reviewers();
+            if (pr.defaultReviewersRefused() != null) {
+                build.console().println(StepTexts.defaultReviewersRefused(repo, pr.defaultReviewersRefused()));
+            }
             selection.skipped().forEach((userId, reason) -> reviewers.skip(build, reviewers.skipped, userId, reason));
             for (SkippedReviewer refused : pr.reviewersSkipped()) {
                 DefaultReviewer byDefault = defaults.get(refused.uuid().toLowerCase(Locale.ROOT));

@@ -45,6 +45,11 @@ final class StepTexts {
     }
 
     /** How a repository's default reviewer is named in the log and the result. */
+    static String defaultReviewersRefused(RepositoryRef repository, String why) {
+        return "Default reviewers not added: Bitbucket Cloud refused the list of " + repository.fullName()
+                + "'s default reviewers (" + why + "). The pull request was opened without them.";
+    }
+
     static String defaultReviewer(DefaultReviewer reviewer) {
         return (reviewer.displayName() == null ? "" : reviewer.displayName() + " ") + reviewer.uuid();
     }

@@ -226,6 +226,20 @@ class AcceptanceAndDefaultReviewersTest {
         assertEquals(outsiders, opened.defaultReviewersSkipped());
     }
 
+    /** Issue 16, item 11: a refused list of default reviewers does not stop the pull request; the log says why. */
+    @Test
+    void aRefusedListOfDefaultReviewersOpensThePullRequestWithoutThemAndSaysWhy() throws Exception {
+        sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");
+        sandbox.inject("GET", "/repositories/acme-team/widgets/effective-default-reviewers", Fault.status(403));
+        PullRequestOpened opened = open(withCriteria().withDefaultReviewers(true));
+        assertTrue(opened.pullRequest().created());
+        assertEquals(List.of(), opened.defaultReviewersAdded());
+        assertEquals(List.of(), sandbox.pullRequests("acme-team", "widgets").get(0).reviewerUuids());
+        assertTrue(build.log().contains("Default reviewers not added: Bitbucket Cloud refused the list of acme-team/widgets's "
+                + "default reviewers ("), build.log());
+        assertEquals(3, sandbox.tasks("acme-team", "widgets", opened.pullRequest().id()).size(), "the rest of the step ran");
+    }
+
     @Test
     void aDefaultReviewerAlsoNamedIsOneReviewerWhateverTheCaseOfTheUuid() throws Exception {
         sandbox.addDefaultReviewer("acme-team", "widgets", "bob@acme.test", "repository");

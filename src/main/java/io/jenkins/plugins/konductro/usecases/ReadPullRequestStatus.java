@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.Developer;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
@@ -29,11 +30,17 @@ public final class ReadPullRequestStatus extends UseCase {
             PullRequestLookup lookup = new PullRequestLookup(repo, request.id() == null ? null : request.id().longValue(), source);
             Developer developer = developer(build, request.credentialsId(), repo);
             PullRequestStatus status = operations.pullRequestStatus(developer, lookup);
-            PullRequestRead read = new PullRequestRead(repo, status, operations.acceptanceProgress(developer, repo, status.id()));
+            PullRequestRead read;
+            try {
+                read = PullRequestRead.withProgress(repo, status, operations.acceptanceProgress(developer, repo, status.id()));
+            } catch (BitbucketException e) { // the state is what was asked for; its progress is extra
+                read = PullRequestRead.progressUnknown(repo, status, e.getMessage());
+            }
             long now = System.currentTimeMillis();
-            build.record().recordPullRequest(new RecordedPullRequest(repo.fullName(), status.id(), request.ticket(),
-                    lookup.sourceBranch(), status.title(), status.state(), status.url(), now)
-                    .withTasks(read.acceptance().total(), read.acceptance().resolved(), now));
+            RecordedPullRequest recorded = new RecordedPullRequest(repo.fullName(), status.id(), request.ticket(),
+                    lookup.sourceBranch(), status.title(), status.state(), status.url(), now);
+            build.record().recordPullRequest(read.acceptance() == null ? recorded
+                    : recorded.withTasks(read.acceptance().total(), read.acceptance().resolved(), now));
             return finish(build, read, StepTexts.pullRequestRead(read, repo));
         });
     }

@@ -55,9 +55,11 @@ final class StepTexts {
     }
 
     static String pullRequestRead(PullRequestRead read, RepositoryRef repo) {
+        String progress = read.acceptance() == null ? ", acceptance progress unknown (" + read.acceptanceUnknown() + ")"
+                : read.acceptance().total() == 0 ? ""
+                : ", " + UseCaseTexts.criteriaResolved(read.acceptance().resolved(), read.acceptance().total());
         return "Pull request #" + read.status().id() + " in " + repo.fullName() + " is " + read.status().state() + ": "
-                + read.status().title() + (read.acceptance().total() == 0 ? "" : ", " + UseCaseTexts.criteriaResolved(
-                        read.acceptance().resolved(), read.acceptance().total())) + " — " + read.status().url();
+                + read.status().title() + progress + " — " + read.status().url();
     }
 
 

@@ -204,6 +204,22 @@ class AcceptanceAndDefaultReviewersTest {
         assertEquals(List.of("Carol Reed " + carol), opened[0].toMap().get("defaultReviewersAdded"));
     }
 
+    /** Issue 16, item 9: the state is returned when the task list fails after it was read; the progress is unknown, and why. */
+    @Test
+    void theStatusStepReturnsTheStateWhenTheTaskListFailsAfterIt() throws Exception {
+        long id = open(withCriteria()).pullRequest().id();
+        sandbox.inject("GET", "/repositories/acme-team/widgets/pullrequests/\\d+/tasks", Fault.status(403));
+        PullRequestRead read = build.useCases().pullRequestStatus().run(PullRequestStatusRequest.of(REPO).withId((int) id), build);
+        assertEquals("OPEN", read.status().state());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> acceptance = (Map<String, Object>) read.toMap().get("acceptance");
+        assertEquals(null, acceptance.get("total"));
+        assertTrue(String.valueOf(acceptance.get("unknown")).contains("refused GET /repositories/acme-team/widgets/pullrequests/"
+                + id + "/tasks"), String.valueOf(acceptance.get("unknown")));
+        assertTrue(build.log().contains("is OPEN: KON-7") && build.log().contains("acceptance progress unknown ("), build.log());
+        assertFalse(read.variables().containsKey("KONDUCTRO_PR_CRITERIA_TOTAL") && read.variables().get("KONDUCTRO_PR_CRITERIA_TOTAL") != null);
+    }
+
     /** Issue 16, item 10: Bitbucket's 400 names the refused reviewers; they are dropped at once, in at most two creates. */
     @Test
     void refusedDefaultReviewersAreDroppedAtOnceInAtMostTwoCreatesWhateverTheList() throws Exception {

@@ -75,14 +75,14 @@ class UseCasesTest {
                 started.toMap().get("repository"));
 
         BuildRecord record = new BuildRecord();
-        record.record(new PullRequestRead(WIDGETS_REF, new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1"),
+        record.record(PullRequestRead.withProgress(WIDGETS_REF, new PullRequestStatus(7, "MERGED", "https://b/pr/7", "T", "2026-01-01", "m1"),
                 new AcceptanceProgress(5, 3, List.of("a", "b"))));
         assertEquals("m1", record.variables().get("KONDUCTRO_PR_MERGE_COMMIT"));
         assertEquals("2026-01-01", record.variables().get("KONDUCTRO_PR_UPDATED_ON"));
         assertEquals("3", record.variables().get("KONDUCTRO_PR_CRITERIA_RESOLVED"));
         assertEquals("5", record.variables().get("KONDUCTRO_PR_CRITERIA_TOTAL"));
         assertFalse(record.variables().containsKey("KONDUCTRO_PR_ACCEPTANCE"), "the progress map is not a variable");
-        record.record(new PullRequestRead(WIDGETS_REF, new PullRequestStatus(8, "OPEN", "https://b/pr/8", "U", "2026-01-02", null),
+        record.record(PullRequestRead.withProgress(WIDGETS_REF, new PullRequestStatus(8, "OPEN", "https://b/pr/8", "U", "2026-01-02", null),
                 new AcceptanceProgress(0, 0, List.of())));
         assertEquals("8", record.variables().get("KONDUCTRO_PR_ID"));
         assertFalse(record.variables().containsKey("KONDUCTRO_PR_MERGE_COMMIT"), "a later open pull request has no merge commit");

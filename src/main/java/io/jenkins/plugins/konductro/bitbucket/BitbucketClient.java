@@ -608,7 +608,7 @@ public final class BitbucketClient {
                 pr.path("id").asLong(),
                 text(pr, "title"),
                 text(pr, "state"),
-                text(pr.path("links").path("html"), "href"),
+                RepositoryRef.webLinkOrNull(text(pr.path("links").path("html"), "href")),
                 text(pr.path("source").path("branch"), "name"),
                 text(pr.path("destination").path("branch"), "name"),
                 text(pr, "updated_on"),

@@ -56,6 +56,25 @@ public record RepositoryRef(String provider, String workspace, String repo) {
     }
 
     /** The repository's page on bitbucket.org. */
+    /**
+     * {@code url} when it is a page of Bitbucket Cloud's web site ({@code https://bitbucket.org/…}), else {@code null}:
+     * a link Bitbucket's answer carries is shown as a link only when it goes there.
+     */
+    public static String webLinkOrNull(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            boolean bitbucket = "https".equalsIgnoreCase(uri.getScheme()) && CLOUD_HOST.equalsIgnoreCase(uri.getHost())
+                    && uri.getRawUserInfo() == null && uri.getPort() == -1 && uri.getRawPath() != null
+                    && uri.getRawPath().startsWith("/");
+            return bitbucket ? url : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
     public String webUrl() {
         return "https://" + CLOUD_HOST + "/" + fullName();
     }

@@ -124,7 +124,7 @@ public final class PullRequestView {
             spec = record.specCommitFor(repository, TicketKey.of(pr.ticket())).orElse(null);
         }
         return new PullRequestView(pr.key(), pr.repository(), pr.id(), pr.title(), pr.state(),
-                pr.state() == null ? "unknown" : pr.state().toLowerCase(java.util.Locale.ROOT), pr.url(),
+                pr.state() == null ? "unknown" : pr.state().toLowerCase(java.util.Locale.ROOT), RepositoryRef.webLinkOrNull(pr.url()),
                 Ages.checked(nowMillis - pr.checkedAtMillis()), pr.ticket(), pr.branch(),
                 pr.branch() == null ? null : page(repository, "branch/" + pr.branch()),
                 spec == null ? null : spec.substring(0, Math.min(12, spec.length())),

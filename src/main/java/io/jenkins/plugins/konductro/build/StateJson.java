@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro.build;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.usecases.PullRequestStates;
 import io.jenkins.plugins.konductro.usecases.RecordedPullRequest;
 import jakarta.servlet.ServletException;
@@ -35,7 +36,7 @@ final class StateJson {
                     .put("id", pr.id())
                     .put("title", pr.title())
                     .put("state", pr.state())
-                    .put("url", pr.url())
+                    .put("url", RepositoryRef.webLinkOrNull(pr.url()))
                     .put("final", pr.isFinal())
                     .put("live", look.live())
                     .put("checkedSecondsAgo", agoMillis / 1000)

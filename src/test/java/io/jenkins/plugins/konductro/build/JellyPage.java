@@ -17,7 +17,7 @@ import org.w3c.dom.Node;
  * Renders the plugin's page views to HTML the way Jenkins' Jelly does, for exactly the tags and expressions they use:
  * {@code j:set}, {@code j:if}, {@code j:forEach}, {@code st:include}, {@code st:adjunct}, {@code t:summary} (as core
  * 2.479.3's {@code lib/hudson/summary.jelly} writes it), and {@code ${a.b}}, {@code ${!a.isEmpty()}},
- * {@code ${a != null}}, {@code ${%Text}}. Anything else is refused, so a view cannot drift from what is tested.
+ * {@code ${a != null}}, {@code ${a == null}}, {@code ${%Text}}. Anything else is refused, so a view cannot drift from what is tested.
  */
 final class JellyPage {
     private static final Path RESOURCES = Path.of("src/main/resources");
@@ -127,6 +127,9 @@ final class JellyPage {
         }
         if (e.endsWith(" != null")) {
             return path(e.substring(0, e.length() - " != null".length()), context) != null;
+        }
+        if (e.endsWith(" == null")) {
+            return path(e.substring(0, e.length() - " == null".length()), context) == null;
         }
         if (!e.matches("[A-Za-z]+(\\.[A-Za-z]+)*")) {
             throw new UnsupportedOperationException("expression ${" + expression + "} is not rendered by this test");

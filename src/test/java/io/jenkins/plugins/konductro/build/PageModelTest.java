@@ -32,6 +32,21 @@ class PageModelTest {
         assertTrue(view.isFinal());
     }
 
+    /** Issue 16, item 6: a link Bitbucket's answer carries is shown only when it goes to https://bitbucket.org/. */
+    @Test
+    void onlyLinksToBitbucketCloudArePagesLinks() throws Exception {
+        for (String elsewhere : List.of("javascript:alert(document.domain)", "http://bitbucket.org/acme-team/widgets/pull-requests/12",
+                "https://bitbucket.org.attacker.example/x", "https://evil@bitbucket.org/x", "https://bitbucket.org:8443/x",
+                "//attacker.example/x", "data:text/html,<script>alert(1)</script>")) {
+            RecordedPullRequest pr = new RecordedPullRequest("acme-team/widgets", 12, "KON-42", null, "KON-42", "OPEN", elsewhere, NOW);
+            assertNull(PullRequestView.of(pr, new BuildRecord(), NOW).getUrl(), elsewhere);
+            JsonNode answer = new ObjectMapper().readTree(StateJson.body(List.of(new PullRequestStates.Look(pr, true, null)), NOW));
+            assertTrue(answer.path("pullRequests").get(0).path("url").isNull(), elsewhere);
+        }
+        assertEquals("https://bitbucket.org/acme-team/widgets/pull-requests/12",
+                PullRequestView.of(pr("OPEN", NOW), new BuildRecord(), NOW).getUrl());
+    }
+
     @Test
     void agesReadAsThePageScriptWritesThem() {
         assertEquals("checked 0 s ago", Ages.checked(-5));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.konductro.usecases;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Chooses whose token a step uses. Only the developer's own credential qualifies: one chosen with a Credentials
@@ -31,8 +30,9 @@ public final class CredentialResolver {
                     + (user == null ? "the id of a credential of the user the build runs as (" + NO_DEVELOPER + "). " + SETUPS
                             : "the id of one of " + user + "'s own credentials.")));
             if (!workspace.equals(token.workspace())) {
-                throw new StepFailure("Credential " + token + " is for workspace '" + token.workspace()
-                        + "', but the repository is in '" + workspace + "'. Choose your credential for '" + workspace + "'.");
+                // Whose credential it is, and its e-mail and workspace, are not the log's to show.
+                throw new StepFailure("Credential '" + id + "' is for another workspace than the repository's ('"
+                        + workspace + "'). Choose a credential for '" + workspace + "'.");
             }
             return token;
         }
@@ -50,8 +50,8 @@ public final class CredentialResolver {
         }
         if (own.size() > 1) {
             throw new StepFailure(user + " has " + own.size() + " Konductro credentials for workspace '" + workspace
-                    + "': " + own.stream().map(StoredCredential::id).collect(Collectors.joining(", "))
-                    + ". Pass the one to use as credentialsId.");
+                    + "'. Pass the id of the one to use as credentialsId (" + user + " finds the ids under their name in "
+                    + "the page header › Credentials), or use a Credentials build parameter.");
         }
         return own.get(0);
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.konductro.usecases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,20 +67,23 @@ class CredentialResolverTest {
     }
 
     @Test
-    void severalCredentialsForTheWorkspaceAreListedByIdAndNoneIsGuessed() {
+    /** Issue 16, item 5: the log says how many and how to choose, not which ids, e-mails or workspaces. */
+    void severalCredentialsForTheWorkspaceAreCountedNotListedAndNoneIsGuessed() {
         own.add(token("alice-1", "acme-team"));
         own.add(token("alice-2", "acme-team"));
         String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, null, "acme-team"))
                 .getMessage();
-        assertTrue(message.contains("alice-1, alice-2") && message.contains("credentialsId"), message);
+        assertTrue(message.contains("alice has 2 Konductro credentials for workspace 'acme-team'") && message.contains("credentialsId"), message);
+        assertFalse(message.contains("alice-1") || message.contains("alice-2") || message.contains("@"), message);
     }
 
     @Test
-    void aCredentialForAnotherWorkspaceIsRefused() {
+    void aCredentialForAnotherWorkspaceIsRefusedWithoutItsEmailOrWorkspace() {
         own.add(token("alice-other", "other-team"));
         String message = assertThrows(StepFailure.class,
                 () -> CredentialResolver.choose(credentials, "alice-other", "acme-team")).getMessage();
-        assertTrue(message.contains("is for workspace 'other-team'"), message);
+        assertTrue(message.contains("Credential 'alice-other' is for another workspace than the repository's ('acme-team')"), message);
+        assertFalse(message.contains("other-team") || message.contains("@"), message);
     }
 
     @Test

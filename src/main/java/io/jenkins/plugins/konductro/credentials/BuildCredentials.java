@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.credentials;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import hudson.model.Cause;
 import hudson.model.Run;
 import hudson.model.User;
 import hudson.security.ACL;
@@ -49,6 +50,12 @@ public final class BuildCredentials implements PersonalCredentials {
     @Override
     public boolean actingUserMayUseOwn() {
         return user != null && run.getParent().hasPermission2(user, CredentialsProvider.USE_OWN);
+    }
+
+    @Override
+    public boolean actingUserStartedThisBuild() {
+        Cause.UserIdCause started = user == null ? null : run.getCause(Cause.UserIdCause.class);
+        return started != null && user.getName().equals(started.getUserId());
     }
 
     @Override

@@ -62,6 +62,13 @@ public final class CredentialResolver {
      * Konductro asks the same before a build takes the acting user's own credentials without one.
      */
     private static void requireUseOwn(PersonalCredentials credentials, String user) throws StepFailure {
+        if (!credentials.actingUserStartedThisBuild()) {
+            throw new StepFailure("This build runs as " + user + " but " + user + " did not start it (another build, a "
+                    + "timer or SCM did), so Konductro does not use " + user + "'s own credentials in it. Run the Konductro "
+                    + "steps in the build " + user + " starts, or have " + user + " start this job: with a Credentials build "
+                    + "parameter of type \"Bitbucket Cloud API token (Konductro)\", passed by name as credentialsId, the "
+                    + "person who starts it hands it their credential explicitly.");
+        }
         if (!credentials.actingUserMayUseOwn()) {
             throw new StepFailure("This build may not use " + user + "'s own credentials: that needs the permission "
                     + "Credentials › UseOwn on the job, which " + user + " lacks here. Ask an administrator to grant it on "

@@ -19,6 +19,13 @@ public interface PersonalCredentials {
      */
     boolean actingUserMayUseOwn();
 
+    /**
+     * Whether the acting user started this very build (in Jenkins: its own {@code Cause.UserIdCause} is theirs). A build
+     * that runs as them because another build they started triggered it did not, and gets none of their own credentials,
+     * as the credentials plugin hands a user's credential only to the run that user triggered.
+     */
+    boolean actingUserStartedThisBuild();
+
     /** The acting user's own Konductro credentials (empty when there is no acting user). */
     List<StoredCredential> ownedByActingUser();
 

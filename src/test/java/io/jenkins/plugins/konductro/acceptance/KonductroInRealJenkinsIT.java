@@ -303,11 +303,39 @@ class KonductroInRealJenkinsIT {
     }
 
     /**
+     * A downstream build that runs as alice because a build she started triggered it ({@code build job:}) gets none of
+     * her own credentials; the upstream build she started does.
+     */
+    @Test
+    @Order(6)
+    void aBuildTriggeredByAnotherBuildDoesNotGetTheDevelopersOwnCredential() throws IOException {
+        Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/pipeline-build-step.jpi")),
+                "the pipeline-build-step plugin is not among the plugins given: the downstream build was not run");
+        browser.login("alice");
+        createItem("kon-downstream", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        setPipelineScript("konductroStartBranch repository: 'acme-team/widgets', ticket: 'KON-404'\n", true);
+        save();
+        createItem("kon-upstream", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        setPipelineScript("""
+                konductroStartBranch repository: 'acme-team/widgets', ticket: 'KON-405'
+                build job: 'kon-downstream', propagate: false
+                """, true);
+        save();
+        String upstream = build("job/kon-upstream/", 1);
+        assertTrue(upstream.contains("feature/KON-405"), upstream);
+        assertEquals("FAILURE", api.waitForBuild("job/kon-downstream/", 1, Duration.ofMinutes(2)));
+        String downstream = api.console("job/kon-downstream/", 1);
+        assertTrue(downstream.contains("This build runs as alice but alice did not start it"), downstream);
+        assertEquals(0, sandbox.exchanges().stream().filter(e -> e.rawTarget().contains("KON-404")).count(),
+                "nothing was asked of Bitbucket with alice's token for the downstream build");
+    }
+
+    /**
      * The README's complete Jenkinsfile, as written, from the job's own git repository (Pipeline script from SCM), in a
      * job whose form already linked another repository: its {@code properties} call applies on its first run.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void theReadmesCompleteJenkinsfileRunsAsWritten() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/git.jpi")),
                 "the git plugin is not among the plugins given: the README's Jenkinsfile (checkout scm) was not run");
@@ -345,7 +373,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ pages
 
     @Test
-    @Order(7)
+    @Order(8)
     void theGlobalSettingIsSavedAndReadBack() {
         browser.login("admin");
         browser.open("manage/configure");
@@ -356,7 +384,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theBuildAndJobPagesFollowThePullRequestWithoutAReload() throws IOException {
         browser.login("alice");
         SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
@@ -383,7 +411,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
         browser.login("alice");
         browser.open("job/kon-pipeline/pipeline-syntax/");
@@ -413,7 +441,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ restart, and no token anywhere
 
     @Test
-    @Order(10)
+    @Order(11)
     void everythingSurvivesARestart() throws IOException {
         jenkins.restart();
         browser.login("alice");
@@ -426,7 +454,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {

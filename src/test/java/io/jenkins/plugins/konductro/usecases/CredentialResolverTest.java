@@ -86,6 +86,25 @@ class CredentialResolverTest {
         assertFalse(message.contains("other-team") || message.contains("@"), message);
     }
 
+    /**
+     * Issue 16, item 2: a downstream build that runs as alice because a build she started triggered it does not get her
+     * own credentials (the credentials plugin does not follow the chain either); a Credentials parameter still works.
+     */
+    @Test
+    void aBuildTheActingUserDidNotStartGetsNoneOfTheirOwnCredentials() throws Exception {
+        own.add(token("alice-acme", "acme-team"));
+        parameters.put("KONDUCTRO_TOKEN", token("chosen-by-who-started-it", "acme-team"));
+        credentials.startedByActingUser = false;
+        for (String id : new String[] {null, "alice-acme"}) {
+            String message = assertThrows(StepFailure.class, () -> CredentialResolver.choose(credentials, id, "acme-team"))
+                    .getMessage();
+            assertTrue(message.contains("alice did not start it") && message.contains("Credentials build parameter"), message);
+        }
+        assertEquals("chosen-by-who-started-it", CredentialResolver.choose(credentials, "KONDUCTRO_TOKEN", "acme-team").id());
+        credentials.startedByActingUser = true;
+        assertEquals("alice-acme", CredentialResolver.choose(credentials, null, "acme-team").id());
+    }
+
     @Test
     void anUnknownIdIsNamed() {
         String message = assertThrows(StepFailure.class,

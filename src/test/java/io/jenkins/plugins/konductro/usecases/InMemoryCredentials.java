@@ -19,6 +19,8 @@ public final class InMemoryCredentials implements PersonalCredentials {
     public final List<StoredCredential> own = new ArrayList<>();
     /** Whether the acting user holds Credentials › UseOwn on the job. */
     public boolean mayUseOwn = true;
+    /** Whether the acting user started this build (not a build they started, which triggered it). */
+    public boolean startedByActingUser = true;
     /** The accounts recorded on the acting user, in order. */
     public final List<VerifiedAccount> recorded = new ArrayList<>();
 
@@ -39,6 +41,11 @@ public final class InMemoryCredentials implements PersonalCredentials {
     @Override
     public boolean actingUserMayUseOwn() {
         return mayUseOwn;
+    }
+
+    @Override
+    public boolean actingUserStartedThisBuild() {
+        return actingUser != null && startedByActingUser;
     }
 
     @Override

@@ -113,6 +113,7 @@ class UseCasesTest {
             @Override public String actingUserId() { return lookups.actingUserId(); }
             @Override public java.util.Optional<StoredCredential> forBuild(String id) { storeReads[0]++; return lookups.forBuild(id); }
             @Override public boolean actingUserMayUseOwn() { return true; }
+            @Override public boolean actingUserStartedThisBuild() { return true; }
             @Override public List<StoredCredential> ownedByActingUser() { storeReads[0]++; return lookups.ownedByActingUser(); }
             @Override public void recordOwnAccount(VerifiedAccount account) { lookups.recordOwnAccount(account); }
         };

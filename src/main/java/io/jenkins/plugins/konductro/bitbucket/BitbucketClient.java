@@ -342,15 +342,20 @@ public final class BitbucketClient {
                 if (ErrorBody.read(response).fromApi()) {
                     return Optional.empty();
                 }
-                MediaType type = response.body().contentType();
-                throw new BitbucketException.UnexpectedStatus(404, "Bitbucket Cloud answered HTTP 404 for "
-                        + describe(response.request()) + " with " + (type == null ? "no content type" : type.type() + "/"
-                        + type.subtype()) + " instead of its API's JSON error (a proxy's or an outage page?), so whether it "
-                        + "exists is unknown. Try again; if it goes on, check Jenkins' proxy settings.");
+                throw notFoundOutsideTheApi(response);
             }
             requireSuccess(credential, response);
             return Optional.of(reader.read(response));
         }
+    }
+
+    /** An HTTP 404 that is not Bitbucket's JSON error (a proxy's or an outage page) says nothing about what exists. */
+    private BitbucketException notFoundOutsideTheApi(Response response) {
+        MediaType type = response.body().contentType();
+        return new BitbucketException.UnexpectedStatus(404, "Bitbucket Cloud answered HTTP 404 for "
+                + describe(response.request()) + " with " + (type == null ? "no content type" : type.type() + "/"
+                + type.subtype()) + " instead of its API's JSON error (a proxy's or an outage page?), so whether it "
+                + "exists is unknown. Try again; if it goes on, check Jenkins' proxy settings.");
     }
 
     @FunctionalInterface
@@ -541,7 +546,7 @@ public final class BitbucketClient {
                     + ". API tokens get about 1,000 repository requests an hour; try again later.");
         }
         return new BitbucketException.ServerError(response.code(), "Bitbucket Cloud answered HTTP " + response.code()
-                + " for " + call + tried + error.suffix() + ". Check https://bitbucket.status.atlassian.com and try again.");
+                + " for " + call + tried + error.ending() + " Check https://bitbucket.status.atlassian.com and try again.");
     }
 
     private void requireSuccess(ApiTokenCredential credential, Response response) throws IOException {
@@ -567,21 +572,26 @@ public final class BitbucketClient {
                             error.requiredScopes);
                 }
                 throw new BitbucketException.AccessDenied("Bitbucket Cloud refused " + call + " for " + credential.email()
-                        + error.suffix() + ".");
+                        + error.ending());
             }
-            case 404 -> throw new BitbucketException.NotFound("Not found: " + call + " does not exist or is not visible to "
-                    + credential.email() + error.suffix() + ".");
+            case 404 -> {
+                if (!error.fromApi()) {
+                    throw notFoundOutsideTheApi(response);
+                }
+                throw new BitbucketException.NotFound("Not found: " + call + " does not exist or is not visible to "
+                        + credential.email() + error.ending());
+            }
             case 409 -> throw new BitbucketException.Conflict("Conflict on " + call + ": the branch moved since it was read"
-                    + error.suffix() + ".");
+                    + error.ending());
             case 410 -> throw new BitbucketException.Gone("Bitbucket Cloud no longer serves " + call + " (HTTP 410 Gone: the "
-                    + "endpoint was removed, or the account is flagged)" + error.suffix() + ".");
+                    + "endpoint was removed, or the account is flagged)" + error.ending());
             default -> {
                 if (code >= 500) {
                     throw new BitbucketException.ServerError(code, "Bitbucket Cloud failed on " + call + " (HTTP " + code + ")"
-                            + error.suffix() + ". Try again later.");
+                            + error.ending() + " Try again later.");
                 }
                 throw new BitbucketException.UnexpectedStatus(code, "Unexpected HTTP " + code + " from Bitbucket Cloud for "
-                        + call + error.suffix() + ".");
+                        + call + error.ending());
             }
         }
     }
@@ -673,6 +683,11 @@ public final class BitbucketClient {
 
         String suffix() {
             return message.isEmpty() ? "" : ": " + message;
+        }
+
+        /** The suffix, ending the sentence once, whether or not Bitbucket's own message ends with a full stop. */
+        String ending() {
+            return Sentence.end(suffix());
         }
     }
 

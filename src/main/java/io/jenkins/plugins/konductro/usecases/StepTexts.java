@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro.usecases;
 
 import io.jenkins.plugins.konductro.bitbucket.DefaultReviewer;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.bitbucket.Sentence;
 import io.jenkins.plugins.konductro.operations.PullRequestResult;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.util.List;
@@ -23,7 +24,7 @@ final class StepTexts {
     }
 
     static String reviewerNotAdded(String userId, String reason) {
-        return "Reviewer " + userId + " not added: " + reason + ".";
+        return "Reviewer " + userId + " not added: " + Sentence.end(reason);
     }
 
     static String pullRequestOpened(PullRequestOpened opened, RepositoryRef repo, String source) {

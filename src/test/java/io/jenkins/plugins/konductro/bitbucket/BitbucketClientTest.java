@@ -89,6 +89,20 @@ class BitbucketClientTest {
         assertTrue(e.getMessage().contains("does not have access to the workspace"), e.getMessage());
     }
 
+    /** Issue 16, item 12: Bitbucket's own message already ends its sentence; ours does not add a second full stop. */
+    @Test
+    void aMessageEndsWithOneFullStopWhenBitbucketsAlreadyHasOne() {
+        sandbox().addRepository("acme-team", "open-source", "main", false);
+        ApiTokenCredential carol = fixture.user("carol@else.test", "Carol Out", false,
+                "read:repository:bitbucket", "write:repository:bitbucket");
+        BitbucketException.AccessDenied e = expect(BitbucketException.AccessDenied.class, () -> fixture.client()
+                .createBranch(carol, RepositoryRef.of("acme-team", "open-source"), "feature/x", "0".repeat(40)));
+        assertTrue(e.getMessage().endsWith("You do not have write access to acme-team/open-source."), e.getMessage());
+        assertEquals("Refused.", Sentence.end("Refused"));
+        assertEquals("Refused.", Sentence.end("Refused."));
+        assertEquals("Why?", Sentence.end("Why?"));
+    }
+
     @Test
     void listRepositoriesFollowsNextWithPartialFields() throws Exception {
         for (int i = 0; i < 230; i++) {
@@ -273,12 +287,19 @@ class BitbucketClientTest {
         assertTrue(e.getMessage().contains("410"), e.getMessage());
     }
 
+    /** Issue 16, item 12: an HTML 404 says the same thing, the same way, whatever was read. */
     @Test
-    void htmlAndEmptyErrorBodiesAreHandled() {
+    void htmlAndEmptyErrorBodiesAreHandled() throws Exception {
         sandbox().inject("GET", "/repositories/.*", Fault.htmlStatus(404));
-        BitbucketException.NotFound notFound = expect(BitbucketException.NotFound.class,
+        BitbucketException.UnexpectedStatus mainBranch = expect(BitbucketException.UnexpectedStatus.class,
                 () -> fixture.client().mainBranch(fixture.alice(), WIDGETS));
-        assertFalse(notFound.getMessage().contains("<"), notFound.getMessage());
+        assertFalse(mainBranch.getMessage().contains("<"), mainBranch.getMessage());
+        assertTrue(mainBranch.getMessage().contains("whether it exists is unknown"), mainBranch.getMessage());
+        sandbox().inject("GET", "/repositories/.*", Fault.htmlStatus(404));
+        BitbucketException.UnexpectedStatus pullRequest = expect(BitbucketException.UnexpectedStatus.class,
+                () -> fixture.client().pullRequest(fixture.alice(), WIDGETS, 1));
+        assertEquals(mainBranch.getMessage().replaceAll("GET \\S+", "GET …"), pullRequest.getMessage().replaceAll("GET \\S+", "GET …"));
+        assertEquals(404, pullRequest.status());
         sandbox().inject("GET", "/user", Fault.emptyStatus(500));
         BitbucketException.ServerError server = expect(BitbucketException.ServerError.class,
                 () -> fixture.client().currentUser(fixture.alice()));

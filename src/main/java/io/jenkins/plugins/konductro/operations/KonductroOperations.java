@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
@@ -56,7 +55,9 @@ public final class KonductroOperations {
 
     private final BitbucketClient client;
     private final Duration mainBranchTtl;
-    private final Map<RepositoryRef, CachedName> mainBranches = new ConcurrentHashMap<>();
+    /** Main-branch names of the repositories used most recently (a name is re-read after its lifetime anyway). */
+    static final int MAX_MAIN_BRANCHES = 1_000;
+    private final BoundedMap<RepositoryRef, CachedName> mainBranches = new BoundedMap<>(MAX_MAIN_BRANCHES);
     private final VerificationCache verifications;
     private final RepositoryListings listings;
 
@@ -493,6 +494,11 @@ public final class KonductroOperations {
             throws IOException {
         requireSameWorkspace(viewer, repository);
         return AcceptanceProgress.of(client.tasks(viewer, repository, pullRequestId));
+    }
+
+    /** How many main-branch names are kept (tests). */
+    int mainBranchesKept() {
+        return mainBranches.size();
     }
 
     /** The main branch and its head; its name comes from a cache, its head is always read. */

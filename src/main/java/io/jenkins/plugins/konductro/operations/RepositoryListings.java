@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Workspaces' repository lists as each Jenkins user's own token sees them, kept for a short time: a settings form asks
@@ -32,8 +31,11 @@ final class RepositoryListings {
             return size() > MAX_ENTRIES;
         }
     };
-    /** One lock per user and workspace (as many as the users who link repositories, times their workspaces). */
-    private final Map<Key, Object> locks = new ConcurrentHashMap<>();
+    /**
+     * One lock per user and workspace recently listed, so that who asks while a list is read waits for it; at most as
+     * many as the listings kept (a lock forgotten while in use costs at most one more request).
+     */
+    private final BoundedMap<Key, Object> locks = new BoundedMap<>(MAX_ENTRIES);
 
     RepositoryListings(BitbucketClient client) {
         this.client = client;
@@ -71,6 +73,11 @@ final class RepositoryListings {
             remember(key, fresh);
             return fresh.slugs();
         }
+    }
+
+    /** How many per-user locks are kept (tests). */
+    int locksKept() {
+        return locks.size();
     }
 
     private void remember(Key key, Listing listing) {

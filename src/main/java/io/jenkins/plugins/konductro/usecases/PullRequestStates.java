@@ -4,6 +4,7 @@ import io.jenkins.plugins.konductro.bitbucket.ApiTokenCredential;
 import io.jenkins.plugins.konductro.bitbucket.BitbucketException;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.AcceptanceProgress;
+import io.jenkins.plugins.konductro.operations.BoundedMap;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.operations.PullRequestStatus;
 import java.io.IOException;
@@ -60,7 +61,8 @@ public final class PullRequestStates {
         }
     };
     private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
-    private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
+    /** Repositories left alone after a 429 or 5xx, at most as many as the states kept. */
+    private final BoundedMap<String, Backoff> backoffs = new BoundedMap<>(MAX_ENTRIES);
     /** When each pull request's progress was last asked for, answered or not: that request took its lifetime's slot. */
     private final Map<String, Long> progressAsked = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

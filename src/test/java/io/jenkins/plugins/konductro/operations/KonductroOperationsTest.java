@@ -608,4 +608,35 @@ class KonductroOperationsTest {
         expect(InvalidInputException.class, () -> operations.pullRequestStatus(alice, PullRequestLookup.byId(WIDGETS, 0L)));
         assertEquals(0, fixture.exchanges().size());
     }
+
+    /** Issue 16, item 7: the caches people fill stay bounded, however many repositories and users come by. */
+    @Test
+    void theMainBranchCacheAndTheListingLocksStayBounded() throws Exception {
+        int repositories = KonductroOperations.MAX_MAIN_BRANCHES + 30;
+        for (int i = 0; i < repositories; i++) {
+            String repo = "repo-" + i;
+            sandbox().addRepository("acme-team", repo, "main", true);
+            operations.startBranch(alice, NewBranch.of(RepositoryRef.of("acme-team", repo), "KON-1"));
+        }
+        assertEquals(KonductroOperations.MAX_MAIN_BRANCHES, operations.mainBranchesKept());
+
+        RepositoryListings listings = new RepositoryListings(fixture.client());
+        for (int i = 0; i < RepositoryListings.MAX_ENTRIES + 30; i++) {
+            listings.slugs("user-" + i, fixture.alice());
+        }
+        assertEquals(RepositoryListings.MAX_ENTRIES, listings.locksKept());
+    }
+
+    @Test
+    void aBoundedMapForgetsTheLeastRecentlyUsed() {
+        BoundedMap<String, Integer> map = new BoundedMap<>(2);
+        map.put("a", 1);
+        map.put("b", 2);
+        assertEquals(1, map.get("a"));
+        map.put("c", 3);
+        assertEquals(null, map.get("b"), "b was used least recently");
+        assertEquals(2, map.size());
+        map.remove("a", 9);
+        assertEquals(1, map.get("a"), "removed only while it still maps to the value given");
+    }
 }

@@ -181,19 +181,21 @@ public final class PullRequestStates {
             stale.forEach(pr -> looks.put(pr.key(), new Look(pr, false, why)));
             return looks;
         }
-        // One request for the ids nobody is asking about yet; the others wait for the request already under way.
+        // One request for the ids nobody is asking about yet; the others wait for the request already under way, but
+        // only one made with the same access: another person's answer (and its error, naming them) is not theirs.
+        String access = credential.get().accessFingerprint();
         Map<String, CompletableFuture<Boolean>> answers = new LinkedHashMap<>();
         Map<Long, CompletableFuture<Boolean>> mine = new LinkedHashMap<>();
         for (RecordedPullRequest pr : stale) {
             CompletableFuture<Boolean> answer = new CompletableFuture<>();
-            CompletableFuture<Boolean> underWay = inFlight.putIfAbsent(pr.key(), answer);
+            CompletableFuture<Boolean> underWay = inFlight.putIfAbsent(flight(pr.key(), access), answer);
             answers.put(pr.key(), underWay == null ? answer : underWay);
             if (underWay != null) {
                 continue;
             }
             if (clock.getAsLong() - lastAsked(freshest(pr)) < lifetime.get().toMillis()) {
                 answer.complete(true); // answered by a request that ended while this one looked
-                inFlight.remove(pr.key(), answer);
+                inFlight.remove(flight(pr.key(), access), answer);
             } else {
                 mine.put(pr.id(), answer);
             }
@@ -233,8 +235,14 @@ public final class PullRequestStates {
         } catch (IOException | RuntimeException e) {
             mine.values().forEach(answer -> answer.completeExceptionally(e));
         } finally {
-            mine.keySet().forEach(id -> inFlight.remove(repositoryName + "#" + id));
+            String access = credential.accessFingerprint();
+            mine.keySet().forEach(id -> inFlight.remove(flight(repositoryName + "#" + id, access)));
         }
+    }
+
+    /** A request under way for one pull request, made with one access. */
+    private static String flight(String pullRequestKey, String access) {
+        return pullRequestKey + " " + access;
     }
 
     private Look await(RecordedPullRequest pr, CompletableFuture<Boolean> answer)

@@ -112,6 +112,30 @@ class PullRequestStatesTest {
         }
     }
 
+    /**
+     * Issue 16, item 4: a viewer never joins an answer under way that another person's token makes, and so never sees
+     * that person's error (which names their e-mail).
+     */
+    @Test
+    void aViewerDoesNotJoinAnotherPersonsRequestNorSeeTheirError() throws Exception {
+        List<RecordedPullRequest> build = opened(1);
+        ApiTokenCredential carol = fixture.user("carol@acme.test", "Carol Reed", true, "read:workspace:bitbucket");
+        fixture.sandbox().inject("GET", ".*/pullrequests", Fault.slow(Duration.ofMillis(500)));
+        ExecutorService viewers = Executors.newFixedThreadPool(2);
+        try {
+            Future<PullRequestStates.Look> carols = viewers.submit(() -> states.look(viewer(carol), build).get(0));
+            Thread.sleep(150); // carol's request is under way, slowed down
+            Future<PullRequestStates.Look> bobs = viewers.submit(() -> states.look(viewer(fixture.bob()), build).get(0));
+            PullRequestStates.Look bob = bobs.get(30, TimeUnit.SECONDS);
+            assertTrue(bob.live(), "bob's own request answered him: " + bob.note());
+            assertTrue(bob.note() == null || !bob.note().contains("carol"), bob.note());
+            PullRequestStates.Look carolsLook = carols.get(30, TimeUnit.SECONDS);
+            assertTrue(!carolsLook.live() && carolsLook.note().contains("carol@acme.test"), "her own error: " + carolsLook.note());
+        } finally {
+            viewers.shutdownNow();
+        }
+    }
+
     @Test
     void fiftyPullRequestsOfOneRepositoryCostOneListRequest() throws Exception {
         List<RecordedPullRequest> jobPage = opened(50);

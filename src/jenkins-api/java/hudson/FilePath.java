@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.OpenOption;
 import org.jenkinsci.remoting.SerializableOnlyOverRemoting;
 
 // Compile-only stub (see src/jenkins-api/README.md).
@@ -20,6 +21,14 @@ public final class FilePath implements SerializableOnlyOverRemoting {
     }
 
     public InputStream read() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public InputStream read(FilePath rootPath, OpenOption... openOptions) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public boolean isDescendant(@NonNull String potentialChildRelativePath) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stub");
     }
 }

@@ -13,10 +13,12 @@ import io.jenkins.plugins.konductro.usecases.PersonalCredentials;
 import io.jenkins.plugins.konductro.usecases.ReviewerDirectory;
 import io.jenkins.plugins.konductro.usecases.RunningBuild;
 import io.jenkins.plugins.konductro.usecases.StepFailure;
+import io.jenkins.plugins.konductro.usecases.UseCaseTexts;
 import io.jenkins.plugins.konductro.usecases.WorkspaceFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.LinkOption;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -46,12 +48,22 @@ public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials cred
 
     private static byte[] read(JobKind kind, FilePath workspace, String path, int maxBytes)
             throws IOException, InterruptedException, StepFailure {
+        // A checkout can hold links: one to $JENKINS_HOME/secrets/… would have its target committed to Bitbucket.
+        // Nothing is read through a link, in the path or at its end, nor from outside the workspace, on any node.
+        if (!workspace.isDescendant(path)) {
+            throw new StepFailure(UseCaseTexts.fileOutsideWorkspace(kind.pushSpec(), path));
+        }
         FilePath file = workspace.child(path);
         if (!file.exists()) {
             throw new StepFailure(kind.pushSpec() + ": file '" + path + "' does not exist in the workspace.");
         }
-        try (InputStream in = file.read()) {
+        try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(maxBytes);
+        } catch (IOException e) {
+            if ("Symlinks are prohibited.".equals(e.getMessage())) { // core's refusal of a link under the root
+                throw new StepFailure(UseCaseTexts.fileThroughLink(kind.pushSpec(), path));
+            }
+            throw e;
         }
     }
 }

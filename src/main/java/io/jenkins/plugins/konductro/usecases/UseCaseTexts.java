@@ -35,4 +35,16 @@ public final class UseCaseTexts {
     public static String criteriaResolved(int resolved, int total) {
         return resolved + " of " + total + " acceptance criteri" + (total == 1 ? "on" : "a") + " resolved";
     }
+
+    /** The spec file's path leads out of the workspace (through a link). */
+    public static String fileOutsideWorkspace(String step, String path) {
+        return step + ": file '" + path + "' leads out of the workspace through a symbolic link; Konductro reads only "
+                + "files inside the workspace.";
+    }
+
+    /** The spec file is, or lies under, a link inside the workspace. */
+    public static String fileThroughLink(String step, String path) {
+        return step + ": file '" + path + "' is, or lies under, a symbolic link; Konductro reads no file through a "
+                + "link, so that a checkout cannot make it commit a file from elsewhere. Give the spec as a plain file.";
+    }
 }

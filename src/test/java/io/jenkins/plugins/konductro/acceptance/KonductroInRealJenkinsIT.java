@@ -331,11 +331,49 @@ class KonductroInRealJenkinsIT {
     }
 
     /**
+     * A spec file that is a link to a secret of Jenkins, or lies under a linked folder, is refused before it is read,
+     * and nothing of it reaches Bitbucket.
+     */
+    @Test
+    @Order(7)
+    void aSpecFileThroughASymbolicLinkIsRefusedBeforeItIsRead() throws IOException {
+        browser.login("alice");
+        createItem("kon-links", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
+        setPipelineScript("""
+                node {
+                    sh 'mkdir -p specs outside && echo "# KON-501 a plain spec" > specs/KON-501.md'
+                    sh 'ln -sf "$JENKINS_HOME/secrets/master.key" specs/KON-502.md'
+                    sh 'echo "# elsewhere" > outside/KON-503.md && ln -sfn "$PWD/outside" linked'
+                    konductroStartBranch repository: 'acme-team/widgets', ticket: 'KON-501'
+                    def plain = konductroPushSpec repository: 'acme-team/widgets', ticket: 'KON-501', file: 'specs/KON-501.md'
+                    echo "PLAIN=${plain.changed}"
+                    for (f in ['specs/KON-502.md', 'linked/KON-503.md']) {
+                        try {
+                            konductroPushSpec repository: 'acme-team/widgets', ticket: 'KON-501', file: f
+                            echo "READ ${f}"
+                        } catch (e) {
+                            echo "REFUSED ${f}: ${e.message}"
+                        }
+                    }
+                }
+                """, true);
+        save();
+        String console = build("job/kon-links/", 1);
+        assertTrue(console.contains("PLAIN=true"), console);
+        assertTrue(console.contains("REFUSED specs/KON-502.md: konductroPushSpec: file 'specs/KON-502.md' leads out of the workspace"), console);
+        assertTrue(console.contains("REFUSED linked/KON-503.md: konductroPushSpec: file 'linked/KON-503.md' is, or lies under, a symbolic link"), console);
+        assertFalse(console.contains("READ "), console);
+        assertEquals(0, sandbox.exchanges().stream().filter(e -> e.method().equals("POST") && e.rawTarget().contains("/src")
+                && !new String(e.requestBody(), StandardCharsets.ISO_8859_1).contains("KON-501 a plain spec")).count(),
+                "the plain spec was the only one sent");
+    }
+
+    /**
      * The README's complete Jenkinsfile, as written, from the job's own git repository (Pipeline script from SCM), in a
      * job whose form already linked another repository: its {@code properties} call applies on its first run.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void theReadmesCompleteJenkinsfileRunsAsWritten() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/git.jpi")),
                 "the git plugin is not among the plugins given: the README's Jenkinsfile (checkout scm) was not run");
@@ -373,7 +411,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ pages
 
     @Test
-    @Order(8)
+    @Order(9)
     void theGlobalSettingIsSavedAndReadBack() {
         browser.login("admin");
         browser.open("manage/configure");
@@ -384,7 +422,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void theBuildAndJobPagesFollowThePullRequestWithoutAReload() throws IOException {
         browser.login("alice");
         SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
@@ -411,7 +449,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
         browser.login("alice");
         browser.open("job/kon-pipeline/pipeline-syntax/");
@@ -441,7 +479,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ restart, and no token anywhere
 
     @Test
-    @Order(11)
+    @Order(12)
     void everythingSurvivesARestart() throws IOException {
         jenkins.restart();
         browser.login("alice");
@@ -454,7 +492,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {

@@ -18,6 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -41,6 +45,10 @@ public final class PullRequestStates {
     static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
     /** The progress is asked at most once per this many lifetimes of a state. */
     public static final int PROGRESS_EVERY = 10;
+    /** The most pull requests one look refreshes (a page's answer): the first ones given. */
+    public static final int MAX_PER_LOOK = 50;
+    /** The longest a viewer waits for a request under way before the last known state is shown. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     /**
      * A pull request as the viewer gets it.
@@ -54,13 +62,15 @@ public final class PullRequestStates {
     private final KonductroOperations operations;
     private final Supplier<Duration> lifetime;
     private final LongSupplier clock;
+    private final Duration maxWait;
     private final Map<String, RecordedPullRequest> known = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, RecordedPullRequest> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
-    private final Map<String, CompletableFuture<Boolean>> inFlight = new ConcurrentHashMap<>();
+    /** The list request under way for each repository and access. */
+    private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
     /** Repositories left alone after a 429 or 5xx, at most as many as the states kept. */
     private final BoundedMap<String, Backoff> backoffs = new BoundedMap<>(MAX_ENTRIES);
     /** When each pull request's progress was last asked for, answered or not: that request took its lifetime's slot. */
@@ -73,13 +83,19 @@ public final class PullRequestStates {
 
     /** @param lifetime how long an answer is kept (read each time: it is a setting of Jenkins) */
     public PullRequestStates(KonductroOperations operations, Supplier<Duration> lifetime, LongSupplier clockMillis) {
+        this(operations, lifetime, clockMillis, MAX_WAIT);
+    }
+
+    PullRequestStates(KonductroOperations operations, Supplier<Duration> lifetime, LongSupplier clockMillis, Duration maxWait) {
         this.operations = operations;
         this.lifetime = lifetime;
         this.clock = clockMillis;
+        this.maxWait = maxWait;
     }
 
     /** The freshest state of each pull request, in the order given; asks Bitbucket only for stale ones. */
-    public List<Look> look(OwnCredentials viewer, List<RecordedPullRequest> seen) throws InterruptedException {
+    public List<Look> look(OwnCredentials viewer, List<RecordedPullRequest> page) throws InterruptedException {
+        List<RecordedPullRequest> seen = firstOf(page);
         long now = clock.getAsLong();
         List<Look> looks = new ArrayList<>();
         Map<String, List<RecordedPullRequest>> staleByRepository = new LinkedHashMap<>();
@@ -116,7 +132,8 @@ public final class PullRequestStates {
      * requests for one pull request within a lifetime, and a state is never more than two lifetimes old because of
      * it. A progress that cannot be read keeps the last known.
      */
-    public List<Look> lookWithProgress(OwnCredentials viewer, List<RecordedPullRequest> seen) throws InterruptedException {
+    public List<Look> lookWithProgress(OwnCredentials viewer, List<RecordedPullRequest> page) throws InterruptedException {
+        List<RecordedPullRequest> seen = firstOf(page);
         long now = clock.getAsLong();
         long life = lifetime.get().toMillis();
         for (RecordedPullRequest recorded : seen) {
@@ -145,6 +162,11 @@ public final class PullRequestStates {
         return look(viewer, seen);
     }
 
+    /** At most {@value #MAX_PER_LOOK} of a page's pull requests: what one answer may cost is bounded. */
+    private static List<RecordedPullRequest> firstOf(List<RecordedPullRequest> page) {
+        return page.size() <= MAX_PER_LOOK ? page : page.subList(0, MAX_PER_LOOK);
+    }
+
     /**
      * Takes the pull request's request of this lifetime for its progress, if nobody used it: not its state (checked
      * at least a lifetime ago) nor another viewer's progress request.
@@ -166,6 +188,9 @@ public final class PullRequestStates {
         }
     }
 
+    /** What one list request asked for and what Bitbucket answered of it. */
+    private record Answer(Set<Long> asked, Set<Long> found) {}
+
     private Map<String, Look> refresh(OwnCredentials viewer, String repositoryName, List<RecordedPullRequest> stale)
             throws InterruptedException {
         Map<String, Look> looks = new LinkedHashMap<>();
@@ -181,39 +206,63 @@ public final class PullRequestStates {
             stale.forEach(pr -> looks.put(pr.key(), new Look(pr, false, why)));
             return looks;
         }
-        // One request for the ids nobody is asking about yet; the others wait for the request already under way, but
-        // only one made with the same access: another person's answer (and its error, naming them) is not theirs.
-        String access = credential.get().accessFingerprint();
-        Map<String, CompletableFuture<Boolean>> answers = new LinkedHashMap<>();
-        Map<Long, CompletableFuture<Boolean>> mine = new LinkedHashMap<>();
-        for (RecordedPullRequest pr : stale) {
-            CompletableFuture<Boolean> answer = new CompletableFuture<>();
-            CompletableFuture<Boolean> underWay = inFlight.putIfAbsent(flight(pr.key(), access), answer);
-            answers.put(pr.key(), underWay == null ? answer : underWay);
-            if (underWay != null) {
-                continue;
+        // One list request at a time per repository and access: whoever comes while it is under way waits for it and
+        // then asks only for what it did not answer, so viewers arriving together never split a page's pull requests
+        // between requests. Only a request made with the same access is joined: another person's answer (and its
+        // error, naming them) is not this viewer's. The wait is bounded; past it the last known state is shown.
+        String flight = repositoryName + " " + credential.get().accessFingerprint();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<RecordedPullRequest> pending = stale;
+        while (!pending.isEmpty()) {
+            CompletableFuture<Answer> mine = new CompletableFuture<>();
+            CompletableFuture<Answer> underWay = inFlight.putIfAbsent(flight, mine);
+            if (underWay == null) {
+                List<RecordedPullRequest> asked = pending.stream()
+                        .filter(pr -> clock.getAsLong() - lastAsked(freshest(pr)) >= lifetime.get().toMillis()).toList();
+                ask(credential.get(), repository, asked, mine);
+                inFlight.remove(flight, mine);
             }
-            if (clock.getAsLong() - lastAsked(freshest(pr)) < lifetime.get().toMillis()) {
-                answer.complete(true); // answered by a request that ended while this one looked
-                inFlight.remove(flight(pr.key(), access), answer);
-            } else {
-                mine.put(pr.id(), answer);
+            Answer answer;
+            try {
+                answer = (underWay == null ? mine : underWay).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                pending.forEach(pr -> looks.put(pr.key(), new Look(pr, false, UseCaseTexts.stillAsking(pr))));
+                return looks;
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof InterruptedIOException) {
+                    throw new InterruptedException(cause.getMessage());
+                }
+                pending.forEach(pr -> looks.put(pr.key(), new Look(pr, false, failed(pr, cause))));
+                return looks;
             }
-        }
-        if (!mine.isEmpty()) {
-            ask(credential.get(), repository, mine);
-        }
-        for (RecordedPullRequest pr : stale) {
-            looks.put(pr.key(), await(pr, answers.get(pr.key())));
+            List<RecordedPullRequest> next = new ArrayList<>();
+            for (RecordedPullRequest pr : pending) {
+                if (answer.asked().contains(pr.id())) {
+                    looks.put(pr.key(), answer.found().contains(pr.id()) ? new Look(freshest(pr), true, null)
+                            : new Look(pr, false, UseCaseTexts.notVisible(pr)));
+                } else if (clock.getAsLong() - lastAsked(freshest(pr)) < lifetime.get().toMillis()) {
+                    looks.put(pr.key(), new Look(freshest(pr), true, null)); // answered meanwhile
+                } else {
+                    next.add(pr);
+                }
+            }
+            pending = next;
         }
         return looks;
     }
 
-    private void ask(ApiTokenCredential credential, RepositoryRef repository,
-            Map<Long, CompletableFuture<Boolean>> mine) {
+    private void ask(ApiTokenCredential credential, RepositoryRef repository, List<RecordedPullRequest> asked,
+            CompletableFuture<Answer> answer) {
         String repositoryName = repository.fullName();
+        Set<Long> ids = new LinkedHashSet<>();
+        asked.forEach(pr -> ids.add(pr.id()));
+        if (ids.isEmpty()) {
+            answer.complete(new Answer(Set.of(), Set.of()));
+            return;
+        }
         try {
-            Map<Long, PullRequestStatus> states = operations.pullRequestStates(credential, repository, mine.keySet());
+            Map<Long, PullRequestStatus> states = operations.pullRequestStates(credential, repository, ids);
             long now = clock.getAsLong();
             synchronized (known) {
                 for (PullRequestStatus status : states.values()) {
@@ -226,41 +275,21 @@ public final class PullRequestStates {
                 }
             }
             backoffs.remove(repositoryName);
-            mine.forEach((id, answer) -> answer.complete(states.containsKey(id)));
+            answer.complete(new Answer(ids, states.keySet()));
         } catch (BitbucketException.RateLimited | BitbucketException.ServerError | BitbucketException.NoAnswer e) {
             Backoff before = backoffs.get(repositoryName);
             Duration wait = before == null ? lifetime.get() : min(before.next().multipliedBy(2), MAX_BACKOFF);
             backoffs.put(repositoryName, new Backoff(clock.getAsLong() + wait.toMillis(), wait));
-            mine.values().forEach(answer -> answer.completeExceptionally(e));
+            answer.completeExceptionally(e);
         } catch (IOException | RuntimeException e) {
-            mine.values().forEach(answer -> answer.completeExceptionally(e));
-        } finally {
-            String access = credential.accessFingerprint();
-            mine.keySet().forEach(id -> inFlight.remove(flight(repositoryName + "#" + id, access)));
+            answer.completeExceptionally(e);
         }
     }
 
-    /** A request under way for one pull request, made with one access. */
-    private static String flight(String pullRequestKey, String access) {
-        return pullRequestKey + " " + access;
-    }
-
-    private Look await(RecordedPullRequest pr, CompletableFuture<Boolean> answer)
-            throws InterruptedException {
-        try {
-            if (!answer.get()) {
-                return new Look(pr, false, UseCaseTexts.notVisible(pr));
-            }
-            return new Look(freshest(pr), true, null);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InterruptedIOException) {
-                throw new InterruptedException(cause.getMessage());
-            }
-            boolean busy = cause instanceof BitbucketException.RateLimited || cause instanceof BitbucketException.ServerError
-                    || cause instanceof BitbucketException.NoAnswer;
-            return new Look(pr, false, busy ? UseCaseTexts.bitbucketBusy(pr) : UseCaseTexts.notRefreshed(cause.getMessage()));
-        }
+    private static String failed(RecordedPullRequest pr, Throwable cause) {
+        boolean busy = cause instanceof BitbucketException.RateLimited || cause instanceof BitbucketException.ServerError
+                || cause instanceof BitbucketException.NoAnswer;
+        return busy ? UseCaseTexts.bitbucketBusy(pr) : UseCaseTexts.notRefreshed(cause.getMessage());
     }
 
     /** What is known of the pull request: the shared answer, or the build's own record when that is newer. */

@@ -10,6 +10,10 @@ public final class UseCaseTexts {
                 + "and it is asked again in a while.";
     }
 
+    static String stillAsking(RecordedPullRequest pr) {
+        return "Bitbucket Cloud has not answered yet; showing the state last known.";
+    }
+
     static String notVisible(RecordedPullRequest pr) {
         return "Bitbucket Cloud did not show you #" + pr.id() + " in " + pr.repository() + " (no access, or it was "
                 + "deleted); this is the last known state.";

@@ -136,6 +136,73 @@ class PullRequestStatesTest {
         }
     }
 
+    /**
+     * Issue 16, item 8: viewers released together on a cold page of 50 pull requests never split its list request,
+     * however their threads interleave (repeated to catch it).
+     */
+    @Test
+    void viewersArrivingTogetherOnAColdPageMakeOneListRequest() throws Exception {
+        List<RecordedPullRequest> page = opened(50);
+        ExecutorService viewers = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 300; round++) {
+                PullRequestStates cold = new PullRequestStates(operations, () -> Duration.ofSeconds(60), now::get);
+                CountDownLatch start = new CountDownLatch(1);
+                int requests = fixture.requestsDuring(() -> {
+                    List<Future<List<PullRequestStates.Look>>> looks = new ArrayList<>();
+                    for (int i = 0; i < 16; i++) {
+                        looks.add(viewers.submit(() -> {
+                            start.await();
+                            return cold.look(viewer(fixture.bob()), page);
+                        }));
+                    }
+                    start.countDown();
+                    for (Future<List<PullRequestStates.Look>> look : looks) {
+                        assertTrue(look.get(30, TimeUnit.SECONDS).stream().allMatch(PullRequestStates.Look::live));
+                    }
+                });
+                assertEquals(1, requests, "round " + round);
+            }
+        } finally {
+            viewers.shutdownNow();
+        }
+    }
+
+    /** Issue 16, item 3: a viewer waits a bounded time for a request under way, then sees the state last known. */
+    @Test
+    void aStalledRequestIsWaitedForABoundedTimeThenTheLastKnownStateIsShown() throws Exception {
+        List<RecordedPullRequest> page = opened(1);
+        PullRequestStates impatient = new PullRequestStates(operations, () -> Duration.ofSeconds(60), now::get, Duration.ofMillis(300));
+        fixture.sandbox().inject("GET", ".*/pullrequests", Fault.slow(Duration.ofSeconds(3)));
+        ExecutorService viewers = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<PullRequestStates.Look>> first = viewers.submit(() -> impatient.look(viewer(fixture.bob()), page));
+            Thread.sleep(100);
+            long started = System.nanoTime();
+            PullRequestStates.Look second = impatient.look(viewer(fixture.bob()), page).get(0);
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(2)) < 0, "did not wait for the stall");
+            assertFalse(second.live());
+            assertEquals("OPEN", second.pullRequest().state(), "the state last known");
+            first.get(30, TimeUnit.SECONDS);
+        } finally {
+            viewers.shutdownNow();
+        }
+    }
+
+    /** Issue 16, item 3: one answer refreshes at most 50 pull requests, so one GET costs at most one list request. */
+    @Test
+    void onePageAnswerCostsAtMostOneListRequestHoweverManyPullRequestsTheBuildRecorded() throws Exception {
+        List<RecordedPullRequest> page = opened(60);
+        java.util.concurrent.atomic.AtomicReference<List<PullRequestStates.Look>> looks = new java.util.concurrent.atomic.AtomicReference<>();
+        assertEquals(1, fixture.requestsDuring(() -> looks.set(states.look(viewer(fixture.bob()), page))));
+        assertEquals(PullRequestStates.MAX_PER_LOOK, looks.get().size());
+        assertEquals(0, fixture.requestsDuring(() -> {
+            for (int get = 0; get < 100; get++) {
+                states.look(viewer(fixture.bob()), page);
+            }
+        }), "a hundred more GETs within the lifetime cost nothing");
+    }
+
     @Test
     void fiftyPullRequestsOfOneRepositoryCostOneListRequest() throws Exception {
         List<RecordedPullRequest> jobPage = opened(50);

@@ -57,7 +57,7 @@ public final class KonductroOperations {
     private final Duration mainBranchTtl;
     /** Main-branch names of the repositories used most recently (a name is re-read after its lifetime anyway). */
     static final int MAX_MAIN_BRANCHES = 1_000;
-    private final BoundedMap<RepositoryRef, CachedName> mainBranches = new BoundedMap<>(MAX_MAIN_BRANCHES);
+    private final BoundedMap<RepositoryRef, CachedName> mainBranches;
     private final VerificationCache verifications;
     private final RepositoryListings listings;
 
@@ -72,8 +72,13 @@ public final class KonductroOperations {
     }
 
     public KonductroOperations(BitbucketClient client, Duration mainBranchTtl, Duration verificationTtl) {
+        this(client, mainBranchTtl, verificationTtl, MAX_MAIN_BRANCHES);
+    }
+
+    KonductroOperations(BitbucketClient client, Duration mainBranchTtl, Duration verificationTtl, int maxMainBranches) {
         this.client = client;
         this.mainBranchTtl = mainBranchTtl;
+        this.mainBranches = new BoundedMap<>(maxMainBranches);
         this.verifications = new VerificationCache(verificationTtl, min(verificationTtl, REFUSAL_TTL),
                 min(verificationTtl, UNREACHABLE_TTL));
         this.listings = new RepositoryListings(client);

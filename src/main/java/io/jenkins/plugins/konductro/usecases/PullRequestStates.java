@@ -12,24 +12,24 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
-import java.util.Set;
-import java.util.LinkedHashSet;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Pull requests' states as people look at the builds that recorded them, shared by everyone who looks. Bitbucket is
  * asked at most once per pull request per lifetime, however many viewers and tabs: an answer is kept for the
- * lifetime, viewers who miss it at the same moment wait for one request, and the pull requests of one repository are
- * asked together in one list request. A final state (merged, declined, superseded) is never asked again. A refused
+ * lifetime, viewers who miss it at the same moment with the same access wait for one request (for at most
+ * {@link #MAX_WAIT}), and the pull requests of one repository are asked together in one list request. A final state (merged, declined, superseded) is never asked again. A refused
  * or failed request keeps the last known state; after a rate limit or a server failure the repository is left alone
  * for a while, longer each time. Each refresh uses the viewer's own credential, never a build's or anyone else's.
  *

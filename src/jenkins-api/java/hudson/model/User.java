@@ -5,6 +5,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.security.AccessControlled;
 import java.io.IOException;
+import jenkins.model.IdStrategy;
 import jenkins.model.Loadable;
 import jenkins.model.ModelObjectWithContextMenu;
 import org.kohsuke.stapler.StaplerProxy;
@@ -17,6 +18,11 @@ public class User extends AbstractModelObject
     }
 
     public static @Nullable User getById(String id, boolean create) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @NonNull
+    public static IdStrategy idStrategy() {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -60,10 +60,20 @@ public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials cred
         try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(maxBytes);
         } catch (IOException e) {
-            if ("Symlinks are prohibited.".equals(e.getMessage())) { // core's refusal of a link under the root
+            if (refusedAsLink(e)) {
                 throw new StepFailure(UseCaseTexts.fileThroughLink(kind.pushSpec(), path));
             }
             throw e;
         }
+    }
+
+    /** Core's refusal of a link under the root; from an agent it arrives wrapped by the remoting pipe. */
+    private static boolean refusedAsLink(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getMessage() != null && cause.getMessage().endsWith("Symlinks are prohibited.")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

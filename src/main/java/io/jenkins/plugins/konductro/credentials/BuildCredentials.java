@@ -55,7 +55,8 @@ public final class BuildCredentials implements PersonalCredentials {
     @Override
     public boolean actingUserStartedThisBuild() {
         Cause.UserIdCause started = user == null ? null : run.getCause(Cause.UserIdCause.class);
-        return started != null && user.getName().equals(started.getUserId());
+        // As Jenkins compares user ids (a realm may answer another letter case than the id in the cause).
+        return started != null && started.getUserId() != null && User.idStrategy().equals(user.getName(), started.getUserId());
     }
 
     @Override

@@ -217,10 +217,16 @@ public final class PullRequestStates {
             CompletableFuture<Answer> mine = new CompletableFuture<>();
             CompletableFuture<Answer> underWay = inFlight.putIfAbsent(flight, mine);
             if (underWay == null) {
-                List<RecordedPullRequest> asked = pending.stream()
-                        .filter(pr -> clock.getAsLong() - lastAsked(freshest(pr)) >= lifetime.get().toMillis()).toList();
-                ask(credential.get(), repository, asked, mine);
-                inFlight.remove(flight, mine);
+                try {
+                    List<RecordedPullRequest> asked = pending.stream()
+                            .filter(pr -> clock.getAsLong() - lastAsked(freshest(pr)) >= lifetime.get().toMillis()).toList();
+                    ask(credential.get(), repository, asked, mine);
+                } catch (Throwable e) { // whatever happens, nobody is left waiting for this request
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    inFlight.remove(flight, mine);
+                }
             }
             Answer answer;
             try {
@@ -230,7 +236,7 @@ public final class PullRequestStates {
                 return looks;
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
-                if (cause instanceof InterruptedIOException) {
+                if (cause instanceof InterruptedIOException && underWay == null) { // this viewer's own request
                     throw new InterruptedException(cause.getMessage());
                 }
                 pending.forEach(pr -> looks.put(pr.key(), new Look(pr, false, failed(pr, cause))));

@@ -189,6 +189,24 @@ class PullRequestStatesTest {
         }
     }
 
+    /** A request that fails in an unexpected way still ends: the next viewer is not left waiting for it. */
+    @Test
+    void aRequestThatFailsUnexpectedlyLeavesNobodyWaiting() throws Exception {
+        List<RecordedPullRequest> page = opened(1);
+        java.util.concurrent.atomic.AtomicInteger lifetimeReads = new java.util.concurrent.atomic.AtomicInteger();
+        PullRequestStates failing = new PullRequestStates(operations, () -> {
+            if (lifetimeReads.incrementAndGet() == 2) { // the read inside the request
+                throw new IllegalStateException("unexpected");
+            }
+            return Duration.ofSeconds(60);
+        }, now::get, Duration.ofSeconds(5));
+        assertFalse(failing.look(viewer(fixture.bob()), page).get(0).live());
+        long started = System.nanoTime();
+        PullRequestStates.Look next = failing.look(viewer(fixture.bob()), page).get(0);
+        assertTrue(next.live(), next.note());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(4)) < 0, "not left waiting");
+    }
+
     /** Issue 16, item 3: one answer refreshes at most 50 pull requests, so one GET costs at most one list request. */
     @Test
     void onePageAnswerCostsAtMostOneListRequestHoweverManyPullRequestsTheBuildRecorded() throws Exception {

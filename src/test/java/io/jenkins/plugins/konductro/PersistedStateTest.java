@@ -12,7 +12,7 @@ import com.thoughtworks.xstream.converters.reflection.SunUnsafeReflectionProvide
 import hudson.model.JobProperty;
 import hudson.model.UserProperty;
 import hudson.tasks.Builder;
-import io.jenkins.plugins.konductro.build.KonductroBuildAction;
+import io.jenkins.plugins.konductro.pages.KonductroBuildAction;
 import io.jenkins.plugins.konductro.credentials.BitbucketAccountsProperty;
 import io.jenkins.plugins.konductro.credentials.impl.BitbucketApiTokenCredentialsImpl;
 import io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder;

@@ -227,18 +227,18 @@ class ViewsTest {
     @Test
     void pagesUseOnlyPropertiesTheirObjectsHaveAndNoInlineScript() throws Exception {
         Map<String, Class<?>> owners = Map.of(
-                "KonductroBuildAction/summary.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
-                "KonductroBuildAction/badge.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class,
-                "KonductroJobAction/jobMain.jelly", io.jenkins.plugins.konductro.build.KonductroJobAction.class,
-                "KonductroBuildAction/pullRequest.jelly", io.jenkins.plugins.konductro.build.KonductroBuildAction.class);
+                "KonductroBuildAction/summary.jelly", io.jenkins.plugins.konductro.pages.KonductroBuildAction.class,
+                "KonductroBuildAction/badge.jelly", io.jenkins.plugins.konductro.pages.KonductroBuildAction.class,
+                "KonductroJobAction/jobMain.jelly", io.jenkins.plugins.konductro.pages.KonductroJobAction.class,
+                "KonductroBuildAction/pullRequest.jelly", io.jenkins.plugins.konductro.pages.KonductroBuildAction.class);
         java.util.regex.Pattern property = java.util.regex.Pattern.compile("\\$\\{!?(it|pr)\\.(\\w+)");
         for (var entry : owners.entrySet()) {
-            Path view = RESOURCES.resolve("io/jenkins/plugins/konductro/build").resolve(entry.getKey());
+            Path view = RESOURCES.resolve("io/jenkins/plugins/konductro/pages").resolve(entry.getKey());
             String text = Files.readString(view, StandardCharsets.UTF_8);
             assertFalse(text.contains("<script"), view + ": Jenkins' Content-Security-Policy forbids inline script");
             java.util.regex.Matcher m = property.matcher(text);
             while (m.find()) {
-                Class<?> type = m.group(1).equals("it") ? entry.getValue() : io.jenkins.plugins.konductro.build.PullRequestView.class;
+                Class<?> type = m.group(1).equals("it") ? entry.getValue() : io.jenkins.plugins.konductro.pages.PullRequestView.class;
                 String name = m.group(2);
                 // Jenkins' JEXL reads getName() or isName(): a record's name() accessor is invisible to a view.
                 boolean found = Arrays.stream(type.getMethods()).anyMatch(method -> method.getParameterCount() == 0

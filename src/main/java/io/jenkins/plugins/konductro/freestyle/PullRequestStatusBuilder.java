@@ -2,7 +2,7 @@ package io.jenkins.plugins.konductro.freestyle;
 
 import hudson.Extension;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.konductro.build.StepForms;
+import io.jenkins.plugins.konductro.forms.StepForms;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;

@@ -5,7 +5,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.konductro.build.StepForms;
+import io.jenkins.plugins.konductro.forms.StepForms;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
 import io.jenkins.plugins.konductro.usecases.KonductroUseCases;

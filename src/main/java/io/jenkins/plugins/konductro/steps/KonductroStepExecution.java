@@ -5,7 +5,7 @@ import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.konductro.KonductroService;
-import io.jenkins.plugins.konductro.build.JenkinsBuild;
+import io.jenkins.plugins.konductro.running.JenkinsBuild;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.StepFailure;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.thoughtworks.xstream.XStream;
 import io.jenkins.plugins.konductro.SandboxFixture;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
-import io.jenkins.plugins.konductro.build.KonductroBuildAction;
+import io.jenkins.plugins.konductro.pages.KonductroBuildAction;
 import io.jenkins.plugins.konductro.operations.KonductroOperations;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.forms;
 
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
 import io.jenkins.plugins.konductro.operations.TicketKey;

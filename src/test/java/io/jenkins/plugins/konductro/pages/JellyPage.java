@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import java.lang.reflect.Method;
 import java.nio.file.Files;

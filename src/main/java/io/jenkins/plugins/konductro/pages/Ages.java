@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 /** "checked 12 s ago", as the page's script writes it too (pr-state.js). */
 final class Ages {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
@@ -34,7 +34,7 @@ public final class KonductroBuildAction extends KonductroPageAction
     private transient Run<?, ?> run;
 
     /** The build's action, added to it on first use. */
-    static KonductroBuildAction of(Run<?, ?> run) {
+    public static KonductroBuildAction of(Run<?, ?> run) {
         synchronized (KonductroBuildAction.class) { // parallel branches of one build must share one record
             KonductroBuildAction action = run.getAction(KonductroBuildAction.class);
             if (action == null) {

@@ -1,10 +1,11 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.running;
 
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.konductro.credentials.BuildCredentials;
 import io.jenkins.plugins.konductro.credentials.UserReviewerDirectory;
+import io.jenkins.plugins.konductro.pages.KonductroBuildAction;
 import io.jenkins.plugins.konductro.project.ProjectSetting;
 import io.jenkins.plugins.konductro.usecases.BuildRecord;
 import io.jenkins.plugins.konductro.usecases.JobKind;

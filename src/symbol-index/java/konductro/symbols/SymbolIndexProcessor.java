@@ -1,4 +1,4 @@
-package konductro.build;
+package konductro.symbols;
 
 import java.io.IOException;
 import java.io.Writer;

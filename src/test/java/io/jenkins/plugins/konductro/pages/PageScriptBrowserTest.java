@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,13 +46,13 @@ class PageScriptBrowserTest {
             Assumptions.abort("Chromium is not installed");
         }
         String page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>widgets #7</title></head>"
-                + "<body><table>" + JellyPage.render("io/jenkins/plugins/konductro/build/KonductroBuildAction/summary.jelly",
+                + "<body><table>" + JellyPage.render("io/jenkins/plugins/konductro/pages/KonductroBuildAction/summary.jelly",
                         Map.of("it", build(), "rootURL", "/jenkins"))
                 + "</table><div id=\"history\">"
-                + JellyPage.render("io/jenkins/plugins/konductro/build/KonductroBuildAction/badge.jelly", Map.of("it", build()))
+                + JellyPage.render("io/jenkins/plugins/konductro/pages/KonductroBuildAction/badge.jelly", Map.of("it", build()))
                 + "</div></body></html>";
-        String script = JellyPage.read("io/jenkins/plugins/konductro/build/pr-state.js");
-        String style = JellyPage.read("io/jenkins/plugins/konductro/build/pr-state.css");
+        String script = JellyPage.read("io/jenkins/plugins/konductro/pages/pr-state.js");
+        String style = JellyPage.read("io/jenkins/plugins/konductro/pages/pr-state.css");
         server = new MockWebServer();
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -60,8 +60,8 @@ class PageScriptBrowserTest {
                 String path = request.getUrl().encodedPath();
                 return switch (path) {
                     case "/page" -> html(page);
-                    case "/adjuncts/io/jenkins/plugins/konductro/build/pr-state.js" -> typed(script, "text/javascript");
-                    case "/adjuncts/io/jenkins/plugins/konductro/build/pr-state.css" -> typed(style, "text/css");
+                    case "/adjuncts/io/jenkins/plugins/konductro/pages/pr-state.js" -> typed(script, "text/javascript");
+                    case "/adjuncts/io/jenkins/plugins/konductro/pages/pr-state.css" -> typed(style, "text/css");
                     case STATE_PATH -> state();
                     default -> new MockResponse.Builder().code(404).build();
                 };

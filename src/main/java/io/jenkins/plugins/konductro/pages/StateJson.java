@@ -1,4 +1,4 @@
-package io.jenkins.plugins.konductro.build;
+package io.jenkins.plugins.konductro.pages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,10 +1,12 @@
 package hudson.model;
 
+import com.thoughtworks.xstream.XStream;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.ExtensionPoint;
 import hudson.security.AccessControlled;
+import hudson.util.XStream2;
 import java.io.IOException;
 import java.util.Calendar;
 import jenkins.console.WithConsoleUrl;
@@ -17,6 +19,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         extends Actionable
         implements ExtensionPoint, Comparable<RunT>, AccessControlled, PersistenceRoot, DescriptorByNameOwner,
                 OnMaster, StaplerProxy, HistoricalBuild, WithConsoleUrl {
+    public static final XStream XSTREAM = null;
+
+    public static final XStream2 XSTREAM2 = null;
+
     protected Run(@NonNull JobT job, @NonNull Calendar timestamp) {
     }
 

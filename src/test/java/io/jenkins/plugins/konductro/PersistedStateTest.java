@@ -2,6 +2,7 @@ package io.jenkins.plugins.konductro;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +13,7 @@ import com.thoughtworks.xstream.converters.reflection.SunUnsafeReflectionProvide
 import hudson.model.JobProperty;
 import hudson.model.UserProperty;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.konductro.pages.FormerNames;
 import io.jenkins.plugins.konductro.pages.KonductroBuildAction;
 import io.jenkins.plugins.konductro.credentials.BitbucketAccountsProperty;
 import io.jenkins.plugins.konductro.credentials.impl.BitbucketApiTokenCredentialsImpl;
@@ -98,6 +100,24 @@ class PersistedStateTest {
             }
         });
         assertEquals(List.of(), refused);
+    }
+
+    @Test
+    void aBuildRecordSavedUnderTheActionsFormerClassNameLoads() {
+        KonductroBuildAction filled = (KonductroBuildAction) buildActions().get(1);
+        String now = JenkinsClassFilter.xstream().toXML(filled);
+        String former = "io.jenkins.plugins.konductro.build.KonductroBuildAction";
+        String saved = now.replace(KonductroBuildAction.class.getName(), former);
+        assertTrue(saved.startsWith("<" + former + ">"), saved);
+
+        assertThrows(com.thoughtworks.xstream.mapper.CannotResolveClassException.class,
+                () -> JenkinsClassFilter.xstream().fromXML(saved), "unknown without the alias");
+        XStream reader = JenkinsClassFilter.xstream();
+        // Jenkins' addCompatibilityAlias maps the name for reading only; XStream's alias does that and more.
+        FormerNames.OF_BUILD_RECORDS.forEach(reader::alias);
+        KonductroBuildAction read = (KonductroBuildAction) reader.fromXML(saved);
+        assertEquals(now, JenkinsClassFilter.xstream().toXML(read), "the record as it was saved, under today's name");
+        assertEquals(filled.record().pullRequests().size(), read.record().pullRequests().size());
     }
 
     @Test

@@ -481,6 +481,25 @@ class KonductroInRealJenkinsIT {
 
     @Test
     @Order(12)
+    void aBuildRecordSavedUnderTheActionsFormerClassNameStillShows() throws IOException {
+        String former = "io.jenkins.plugins.konductro.build.KonductroBuildAction";
+        String today = "io.jenkins.plugins.konductro.pages.KonductroBuildAction";
+        Path record = jenkins.home().resolve("jobs/kon-freestyle/builds/1/build.xml");
+        jenkins.restart(() -> {
+            String saved = Files.readString(record, StandardCharsets.UTF_8);
+            assertTrue(saved.contains("<" + today + " "), "the build record holds Konductro's action:\n" + saved);
+            Files.writeString(record, saved.replace(today, former), StandardCharsets.UTF_8); // as builds before the rename saved it
+        });
+        browser.login("alice");
+        browser.open("job/kon-freestyle/1/");
+        browser.waitForText("feature/KON-202-freestyle");
+        browser.waitForText("DECLINED");
+        String log = jenkins.logText();
+        assertFalse(log.contains("CannotResolveClassException"), "Jenkins' log after loading the record:\n" + log);
+    }
+
+    @Test
+    @Order(13)
     void everythingSurvivesARestart() throws IOException {
         jenkins.restart();
         browser.login("alice");
@@ -493,7 +512,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {

@@ -109,8 +109,19 @@ final class RealJenkins implements AutoCloseable {
 
     /** Stops Jenkins and starts it again on the same home, as an administrator's restart does. */
     void restart() throws IOException {
+        restart(() -> {});
+    }
+
+    /** The same, doing {@code whileStopped} to its home between the stop and the start. */
+    void restart(HomeChange whileStopped) throws IOException {
         stop();
+        whileStopped.apply();
         launch();
+    }
+
+    @FunctionalInterface
+    interface HomeChange {
+        void apply() throws IOException;
     }
 
     private void launch() throws IOException {

@@ -1,0 +1,4 @@
+package org.jvnet.hudson.annotation_indexer;
+
+// Compile-only stub (see src/jenkins-api/README.md).
+public interface Validator {}

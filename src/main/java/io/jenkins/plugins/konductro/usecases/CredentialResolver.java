@@ -25,33 +25,29 @@ public final class CredentialResolver {
                 requireUseOwn(credentials, user);
                 chosen = credentials.ownedByActingUser().stream().filter(t -> t.id().equals(id)).findFirst();
             }
-            StoredCredential token = chosen.orElseThrow(() -> new StepFailure("No Bitbucket Cloud API token (Konductro) "
-                    + "'" + id + "' is available to this build: it is neither the name of a Credentials parameter nor "
-                    + (user == null ? "the id of a credential of the user the build runs as (" + NO_DEVELOPER + "). " + SETUPS
-                            : "the id of one of " + user + "'s own credentials.")));
+            StoredCredential token = chosen.orElseThrow(() -> new StepFailure(user == null
+                    ? Messages.CredentialResolver_unknownCredential(id, Messages.CredentialResolver_setups())
+                    : Messages.CredentialResolver_unknownOwnCredential(id, user)));
             if (!workspace.equals(token.workspace())) {
                 // Whose credential it is, and its e-mail and workspace, are not the log's to show.
-                throw new StepFailure("Credential '" + id + "' is for another workspace than the repository's ('"
-                        + workspace + "'). Choose a credential for '" + workspace + "'.");
+                throw new StepFailure(Messages.CredentialResolver_otherWorkspace(id, workspace));
             }
             return token;
         }
         if (user == null) {
-            throw new StepFailure("This build has no developer's Bitbucket Cloud API token for workspace '" + workspace
-                    + "': " + NO_DEVELOPER + ". " + SETUPS);
+            throw new StepFailure(Messages.CredentialResolver_noDeveloper(workspace, Messages.CredentialResolver_setups()));
         }
         requireUseOwn(credentials, user);
         List<StoredCredential> own = credentials.ownedByActingUser().stream()
                 .filter(t -> workspace.equals(t.workspace()))
                 .toList();
         if (own.isEmpty()) {
-            throw new StepFailure(user + " has no Bitbucket Cloud API token (Konductro) for workspace '" + workspace
-                    + "'. " + user + " adds one, logged in as " + user + ": their name in the page header › Credentials. " + SETUPS);
+            throw new StepFailure(Messages.CredentialResolver_noOwnCredential(user, workspace,
+                    Messages.CredentialResolver_setups()));
         }
         if (own.size() > 1) {
-            throw new StepFailure(user + " has " + own.size() + " Konductro credentials for workspace '" + workspace
-                    + "'. Pass the id of the one to use as credentialsId (" + user + " finds the ids under their name in "
-                    + "the page header › Credentials), or use a Credentials build parameter.");
+            throw new StepFailure(Messages.CredentialResolver_severalOwnCredentials(user, Integer.toString(own.size()),
+                    workspace));
         }
         return own.get(0);
     }
@@ -63,25 +59,10 @@ public final class CredentialResolver {
      */
     private static void requireUseOwn(PersonalCredentials credentials, String user) throws StepFailure {
         if (!credentials.actingUserStartedThisBuild()) {
-            throw new StepFailure("This build runs as " + user + " but " + user + " did not start it (another build, a "
-                    + "timer or SCM did), so Konductro does not use " + user + "'s own credentials in it. Run the Konductro "
-                    + "steps in the build " + user + " starts, or have " + user + " start this job: with a Credentials build "
-                    + "parameter of type \"Bitbucket Cloud API token (Konductro)\", passed by name as credentialsId, the "
-                    + "person who starts it hands it their credential explicitly.");
+            throw new StepFailure(Messages.CredentialResolver_notStartedByActingUser(user));
         }
         if (!credentials.actingUserMayUseOwn()) {
-            throw new StepFailure("This build may not use " + user + "'s own credentials: that needs the permission "
-                    + "Credentials › UseOwn on the job, which " + user + " lacks here. Ask an administrator to grant it on "
-                    + "this job. (A Credentials build parameter of type \"Bitbucket Cloud API token (Konductro)\", passed "
-                    + "by name as credentialsId, is the other way to hand a build a token; it needs the same permission of "
-                    + "whoever chooses the credential in it.)");
+            throw new StepFailure(Messages.CredentialResolver_mayNotUseOwn(user));
         }
     }
-
-    static final String NO_DEVELOPER = "it runs as SYSTEM, or anonymously when no user triggered it";
-
-    static final String SETUPS = "Konductro has no shared account: each developer's own token is used. Either run "
-            + "the job as the user who triggered it (Authorize Project plugin: \"Run as User who Triggered Build\") "
-            + "with your token under your name in the page header › Credentials, or add a Credentials build parameter of type "
-            + "\"Bitbucket Cloud API token (Konductro)\" and pass its name as credentialsId (credentialsId: 'MY_TOKEN').";
 }

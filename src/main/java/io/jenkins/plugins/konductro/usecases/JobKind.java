@@ -1,17 +1,21 @@
 package io.jenkins.plugins.konductro.usecases;
 
+import java.util.function.Supplier;
+
 /** The kinds of job that run Konductro's steps, and how each names them. */
 public enum JobKind {
-    PIPELINE("konductroStartBranch", "konductroPushSpec", "konductroOpenPr", "konductroPrStatus"),
-    FREESTYLE("Konductro: start the ticket's branch", "Konductro: push the ticket's spec",
-            "Konductro: open the ticket's pull request", "Konductro: read the pull request's status");
+    PIPELINE(() -> "konductroStartBranch", () -> "konductroPushSpec", () -> "konductroOpenPr", () -> "konductroPrStatus"),
+    // Asked for each time: a display name is in the language of whoever is looking.
+    FREESTYLE(Messages::JobKind_freestyleStartBranch, Messages::JobKind_freestylePushSpec,
+            Messages::JobKind_freestyleOpenPullRequest, Messages::JobKind_freestylePullRequestStatus);
 
-    private final String startBranch;
-    private final String pushSpec;
-    private final String openPullRequest;
-    private final String pullRequestStatus;
+    private final Supplier<String> startBranch;
+    private final Supplier<String> pushSpec;
+    private final Supplier<String> openPullRequest;
+    private final Supplier<String> pullRequestStatus;
 
-    JobKind(String startBranch, String pushSpec, String openPullRequest, String pullRequestStatus) {
+    JobKind(Supplier<String> startBranch, Supplier<String> pushSpec, Supplier<String> openPullRequest,
+            Supplier<String> pullRequestStatus) {
         this.startBranch = startBranch;
         this.pushSpec = pushSpec;
         this.openPullRequest = openPullRequest;
@@ -20,18 +24,18 @@ public enum JobKind {
 
     /** The display name of a freestyle build step, its function name in Pipeline. */
     public String startBranch() {
-        return startBranch;
+        return startBranch.get();
     }
 
     public String pushSpec() {
-        return pushSpec;
+        return pushSpec.get();
     }
 
     public String openPullRequest() {
-        return openPullRequest;
+        return openPullRequest.get();
     }
 
     public String pullRequestStatus() {
-        return pullRequestStatus;
+        return pullRequestStatus.get();
     }
 }

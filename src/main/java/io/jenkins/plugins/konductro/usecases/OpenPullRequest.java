@@ -83,7 +83,7 @@ public final class OpenPullRequest extends UseCase {
                 try {
                     tasks = operations.acceptanceTasks(developer, repo, pr.id(), request.acceptanceCriteria(), pr.created());
                 } catch (TasksIncomplete e) {
-                    build.console().println(StepTexts.pullRequestOpened(pr, repo, source) + " — " + pr.url());
+                    build.console().println(StepTexts.withLink(StepTexts.pullRequestOpened(pr, repo, source), pr.url()));
                     throw new StepFailure(e.getMessage());
                 }
                 build.record().recordPullRequest(recorded.withTasks(tasks.progress().total(), tasks.progress().resolved(),

@@ -26,14 +26,14 @@ public record ReviewerSelection(Map<String, String> accounts, Map<String, String
                 continue;
             }
             if (userId.equalsIgnoreCase(authorUserId == null ? "" : authorUserId)) {
-                skipped.put(userId, "is the author of the pull request");
+                skipped.put(userId, Messages.ReviewerSelection_isAuthor());
                 continue;
             }
             ReviewerAccount account = directory.find(userId, workspace);
             if (account.accountUuid() == null) {
                 skipped.put(userId, account.problem());
             } else if (account.accountUuid().equalsIgnoreCase(authorUuid == null ? "" : authorUuid)) {
-                skipped.put(userId, "is the author of the pull request");
+                skipped.put(userId, Messages.ReviewerSelection_isAuthor());
             } else {
                 accounts.putIfAbsent(account.accountUuid().toLowerCase(Locale.ROOT), userId);
             }

@@ -7,123 +7,141 @@ import io.jenkins.plugins.konductro.operations.PullRequestResult;
 import io.jenkins.plugins.konductro.operations.TicketKey;
 import java.util.List;
 
-/** What the steps write to the build log and fail with, for Pipeline and freestyle builds alike. */
+/**
+ * What the steps write to the build log and fail with, for Pipeline and freestyle builds alike: which sentence of
+ * {@code Messages.properties} fits, and its arguments (numbers as text, so that they are not grouped).
+ */
 final class StepTexts {
 
     private StepTexts() {}
 
     static String branchCreated(BranchStarted started, RepositoryRef repo) {
-        return (started.branch().created() ? "Created branch " : "Branch already there: ") + started.branch().branch()
-                + " in " + repo.fullName() + " at " + shortHash(started.branch().commit()) + " — " + started.branch().url();
+        String branch = started.branch().branch();
+        String commit = shortHash(started.branch().commit());
+        String url = started.branch().url();
+        return started.branch().created() ? Messages.StepTexts_branchCreated(branch, repo.fullName(), commit, url)
+                : Messages.StepTexts_branchAlreadyThere(branch, repo.fullName(), commit, url);
     }
 
     static String specPushed(SpecPushed pushed, RepositoryRef repo, String branch) {
-        return (pushed.spec().changed() ? "Pushed " + pushed.spec().path() + " to " : pushed.spec().path()
-                + " is already up to date on ") + branch + " in " + repo.fullName() + " at " + shortHash(pushed.spec().commit())
-                + " — " + pushed.spec().url();
+        String path = pushed.spec().path();
+        String commit = shortHash(pushed.spec().commit());
+        String url = pushed.spec().url();
+        return pushed.spec().changed() ? Messages.StepTexts_specPushed(path, branch, repo.fullName(), commit, url)
+                : Messages.StepTexts_specUpToDate(path, branch, repo.fullName(), commit, url);
     }
 
     static String reviewerNotAdded(String userId, String reason) {
-        return "Reviewer " + userId + " not added: " + Sentence.end(reason);
+        return Messages.StepTexts_reviewerNotAdded(userId, Sentence.end(reason));
     }
 
     static String pullRequestOpened(PullRequestOpened opened, RepositoryRef repo, String source) {
         List<String> added = opened.reviewersAdded();
         List<String> defaults = opened.defaultReviewersAdded();
-        int tasks = opened.tasksCreated().size() + opened.tasksExisting().size();
-        return pullRequestOpened(opened.pullRequest(), repo, source)
-                + (added.isEmpty() ? "" : ", reviewers " + String.join(", ", added))
-                + (defaults.isEmpty() ? "" : ", default reviewers " + String.join(", ", defaults))
-                + (tasks == 0 ? "" : ", acceptance criteria as tasks: " + opened.tasksCreated().size() + " created, "
-                        + opened.tasksExisting().size() + " already there")
-                + " — " + opened.pullRequest().url();
+        int created = opened.tasksCreated().size();
+        int existing = opened.tasksExisting().size();
+        StringBuilder line = new StringBuilder(pullRequestOpened(opened.pullRequest(), repo, source));
+        if (!added.isEmpty()) {
+            line.append(Messages.StepTexts_reviewersAdded(String.join(", ", added)));
+        }
+        if (!defaults.isEmpty()) {
+            line.append(Messages.StepTexts_defaultReviewersAdded(String.join(", ", defaults)));
+        }
+        if (created + existing > 0) {
+            line.append(Messages.StepTexts_acceptanceTasks(Integer.toString(created), Integer.toString(existing)));
+        }
+        return withLink(line.toString(), opened.pullRequest().url());
     }
 
     /** The first words of the line above, for a pull request whose tasks could not all be created. */
     static String pullRequestOpened(PullRequestResult pr, RepositoryRef repo, String source) {
-        return (pr.created() ? "Opened pull request #" : "Pull request already open: #") + pr.id() + " " + source + " in "
-                + repo.fullName();
+        String id = Long.toString(pr.id());
+        return pr.created() ? Messages.StepTexts_pullRequestOpened(id, source, repo.fullName())
+                : Messages.StepTexts_pullRequestAlreadyOpen(id, source, repo.fullName());
+    }
+
+    /** A log line followed by the link it is about. */
+    static String withLink(String line, String url) {
+        return Messages.StepTexts_withLink(line, url);
+    }
+
+    static String defaultReviewersRefused(RepositoryRef repository, String why) {
+        return Messages.StepTexts_defaultReviewersRefused(repository.fullName(), why);
     }
 
     /** How a repository's default reviewer is named in the log and the result. */
-    static String defaultReviewersRefused(RepositoryRef repository, String why) {
-        return "Default reviewers not added: Bitbucket Cloud refused the list of " + repository.fullName()
-                + "'s default reviewers (" + why + "). The pull request was opened without them.";
-    }
-
     static String defaultReviewer(DefaultReviewer reviewer) {
         return (reviewer.displayName() == null ? "" : reviewer.displayName() + " ") + reviewer.uuid();
     }
 
     static String pullRequestRead(PullRequestRead read, RepositoryRef repo) {
-        String progress = read.acceptance() == null ? ", acceptance progress unknown (" + read.acceptanceUnknown() + ")"
-                : read.acceptance().total() == 0 ? ""
-                : ", " + UseCaseTexts.criteriaResolved(read.acceptance().resolved(), read.acceptance().total());
-        return "Pull request #" + read.status().id() + " in " + repo.fullName() + " is " + read.status().state() + ": "
-                + read.status().title() + progress + " — " + read.status().url();
+        String id = Long.toString(read.status().id());
+        String state = read.status().state();
+        String title = read.status().title();
+        String url = read.status().url();
+        if (read.acceptance() == null) {
+            return Messages.StepTexts_pullRequestReadProgressUnknown(id, repo.fullName(), state, title,
+                    read.acceptanceUnknown(), url);
+        }
+        if (read.acceptance().total() == 0) {
+            return Messages.StepTexts_pullRequestRead(id, repo.fullName(), state, title, url);
+        }
+        return Messages.StepTexts_pullRequestReadWithProgress(id, repo.fullName(), state, title,
+                UseCaseTexts.criteriaResolved(read.acceptance().resolved(), read.acceptance().total()), url);
     }
 
-
     static String noBranch(JobKind kind, String step, RepositoryRef repo, TicketKey ticket) {
-        return step + ": give branch, or run " + kind.startBranch() + " for " + repo.fullName() + " and " + ticket
-                + " earlier in this build.";
+        return Messages.StepTexts_noBranch(step, kind.startBranch(), repo.fullName(), String.valueOf(ticket));
     }
 
     static String specOrFile(JobKind kind, boolean neither) {
-        return kind.pushSpec() + ": give either spec (the Markdown text) or file (a path in the workspace), "
-                + (neither ? "not neither." : "not both.");
+        return neither ? Messages.StepTexts_specOrFileNeither(kind.pushSpec())
+                : Messages.StepTexts_specOrFileBoth(kind.pushSpec());
     }
 
     static String noWorkspace(JobKind kind, String file) {
-        return kind.pushSpec() + ": file '" + file + "' is read from the workspace, and there is none here. "
-                + (kind == JobKind.PIPELINE ? "Call the step inside node { … }, or pass the text as spec: readFile('" + file
-                        + "')." : "Run the build on an agent with a workspace, or give the spec as text.");
+        return kind == JobKind.PIPELINE ? Messages.StepTexts_noWorkspacePipeline(kind.pushSpec(), file)
+                : Messages.StepTexts_noWorkspaceFreestyle(kind.pushSpec(), file);
     }
 
     static String fileOutsideWorkspace(JobKind kind, String file) {
-        return kind.pushSpec() + ": file '" + file + "' is not inside the workspace. Give a path relative to the "
-                + "workspace, such as specs/KON-42.md; absolute paths and '..' are refused.";
+        return Messages.StepTexts_fileOutsideWorkspace(kind.pushSpec(), file);
     }
 
     static String noPullRequestChosen(JobKind kind) {
-        return kind.pullRequestStatus() + ": give id (the pull request number), branch (its source branch) or ticket "
-                + "(after " + kind.startBranch() + " in this build).";
+        return Messages.StepTexts_noPullRequestChosen(kind.pullRequestStatus(), kind.startBranch());
     }
 
     static String notAPullRequestId(String id) {
-        return "Pull request id '" + id + "' is not a number; give the pull request's number, such as 42.";
+        return Messages.StepTexts_notAPullRequestId(id);
     }
 
     static String notSaved(Exception e) {
-        return "Konductro could not save the build now (" + e.getMessage() + "); the branch is remembered for this build "
-                + "but may be forgotten if Jenkins restarts before the build ends.";
+        return Messages.StepTexts_notSaved(e.getMessage());
     }
 
     static String credentialDoesNotWork(StoredCredential stored, String problem) {
-        return "Credential " + stored + " does not work: " + problem;
+        return Messages.StepTexts_credentialDoesNotWork(stored.toString(), problem);
     }
 
     static String noRepository(String step) {
-        return step + ": give repository (workspace/repo), or link the repository in the job's (or its folder's) "
-                + "Konductro settings, so that steps may leave it out.";
+        return Messages.StepTexts_noRepository(step);
     }
 
     static String chooseLinked(String step, String linked) {
-        return step + ": this job links several repositories (" + linked + "); give repository, as one of them.";
+        return Messages.StepTexts_chooseLinked(step, linked);
     }
 
     static String bareSlugWithoutLinks(String step, String slug) {
-        return step + ": repository '" + slug + "' names no workspace, and this job links no repository. Give "
-                + "workspace/" + slug + ", or link the repository in the job's (or its folder's) Konductro settings.";
+        return Messages.StepTexts_bareSlugWithoutLinks(step, slug);
     }
 
     static String notLinked(String step, String repository, String linked) {
-        return step + ": repository '" + repository + "' is not linked to this job. Its linked repositories are: "
-                + linked + ". Use one of them, or link it in the job's (or its folder's) Konductro settings.";
+        return Messages.StepTexts_notLinked(step, repository, linked);
     }
 
     static String ambiguousSlug(String step, String slug, String linked) {
-        return step + ": '" + slug + "' names several linked repositories (" + linked + "); give workspace/" + slug + ".";
+        return Messages.StepTexts_ambiguousSlug(step, slug, linked);
     }
 
     private static String shortHash(String commit) {

@@ -34,7 +34,7 @@ public final class KonductroConfiguration extends GlobalConfiguration {
 
     @Override
     public String getDisplayName() {
-        return "Konductro";
+        return Messages.KonductroConfiguration_DisplayName();
     }
 
     /** The setting, or the default before Jenkins has made the configuration. */

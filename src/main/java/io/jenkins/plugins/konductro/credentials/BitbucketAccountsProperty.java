@@ -85,7 +85,7 @@ public final class BitbucketAccountsProperty extends UserProperty {
 
         @Override
         public String getDisplayName() {
-            return "Bitbucket Cloud accounts (Konductro)";
+            return Messages.BitbucketAccountsProperty_DisplayName();
         }
     }
 }

@@ -8,10 +8,6 @@ import java.io.InterruptedIOException;
 
 /** The credential form's rules, shared by saving, the Verify button and the field checks. */
 public final class CredentialForm {
-    public static final String DISPLAY_NAME = "Bitbucket Cloud API token (Konductro)";
-    public static final String PERSONAL_ONLY = "A Konductro credential belongs in your own store (your name in the page header › "
-            + "Credentials): Konductro has no shared account, every developer uses their own token.";
-
     /** The form fields, named as the credential's constructor parameters. */
     public static final String WORKSPACE = "workspace";
     public static final String EMAIL = "email";
@@ -25,8 +21,7 @@ public final class CredentialForm {
             return operations.verifyCredential(workspace, email, token);
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
-            return new CredentialCheck(false, null, null, null, null, null,
-                    "The check against Bitbucket Cloud was interrupted. Try again.");
+            return new CredentialCheck(false, null, null, null, null, null, Messages.CredentialForm_interrupted());
         }
     }
 
@@ -45,16 +40,18 @@ public final class CredentialForm {
     /** Why saving is refused, led by the label of the field to fix as the form shows it. */
     public static String saveRefusal(CredentialCheck check) {
         String field = fieldOf(check);
-        String label = field == null ? null : switch (field) {
-            case WORKSPACE -> "Workspace";
-            case EMAIL -> "Atlassian e-mail";
-            default -> "API token";
+        if (field == null) {
+            return Messages.CredentialForm_notSaved(check.problem());
+        }
+        return switch (field) {
+            case WORKSPACE -> Messages.CredentialForm_notSavedWorkspace(check.problem());
+            case EMAIL -> Messages.CredentialForm_notSavedEmail(check.problem());
+            default -> Messages.CredentialForm_notSavedApiToken(check.problem());
         };
-        return "Not saved. " + (label == null ? "" : label + ": ") + check.problem();
     }
 
     public static String tooManyVerifications(int perMinute) {
-        return "More than " + perMinute + " token checks (Verify, Create or Save) in a minute. Wait a minute, then try again.";
+        return Messages.CredentialForm_tooManyVerifications(Integer.toString(perMinute));
     }
 
     /** What is wrong with a workspace slug as typed, without asking Bitbucket; {@code null} if nothing. */

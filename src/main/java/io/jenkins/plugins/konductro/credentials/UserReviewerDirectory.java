@@ -30,7 +30,6 @@ public final class UserReviewerDirectory implements ReviewerDirectory {
     }
 
     static String noAccount(String workspace) {
-        return "has no Bitbucket account recorded for workspace '" + workspace + "': they save their own Bitbucket Cloud "
-                + "API token (Konductro) for it once (logged in as themselves: their name in the page header › Credentials), then Konductro can add them";
+        return Messages.UserReviewerDirectory_noAccount(workspace);
     }
 }

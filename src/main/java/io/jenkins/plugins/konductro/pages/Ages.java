@@ -1,6 +1,6 @@
 package io.jenkins.plugins.konductro.pages;
 
-/** "checked 12 s ago", as the page's script writes it too (pr-state.js). */
+/** "checked 12 s ago": on the page as rendered, and in the state answer, from which the page's script takes it. */
 final class Ages {
 
     private Ages() {}
@@ -8,14 +8,14 @@ final class Ages {
     static String checked(long agoMillis) {
         long seconds = Math.max(0, agoMillis / 1000);
         if (seconds < 60) {
-            return "checked " + seconds + " s ago";
+            return Messages.Ages_seconds(Long.toString(seconds));
         }
         if (seconds < 3600) {
-            return "checked " + seconds / 60 + " min ago";
+            return Messages.Ages_minutes(Long.toString(seconds / 60));
         }
         if (seconds < 86400) {
-            return "checked " + seconds / 3600 + " h ago";
+            return Messages.Ages_hours(Long.toString(seconds / 3600));
         }
-        return "checked " + seconds / 86400 + " d ago";
+        return Messages.Ages_days(Long.toString(seconds / 86400));
     }
 }

@@ -13,7 +13,7 @@ abstract class KonductroPageAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "Konductro";
+        return Messages.KonductroPageAction_DisplayName();
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
     public static final class DescriptorImpl extends AbstractFolderPropertyDescriptor {
         @Override
         public String getDisplayName() {
-            return ProjectForms.SETTING_DISPLAY_NAME;
+            return Messages.ProjectSetting_DisplayName();
         }
 
         /** None for a form that links nothing and asks for nothing ({@link ProjectSetting#keptWhenSet}). */

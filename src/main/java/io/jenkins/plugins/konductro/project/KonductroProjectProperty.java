@@ -66,7 +66,7 @@ public final class KonductroProjectProperty extends JobProperty<Job<?, ?>> imple
     public static final class DescriptorImpl extends JobPropertyDescriptor {
         @Override
         public String getDisplayName() {
-            return ProjectForms.SETTING_DISPLAY_NAME;
+            return Messages.ProjectSetting_DisplayName();
         }
 
         /** None for a form that links nothing and asks for nothing ({@link ProjectSetting#keptWhenSet}). */

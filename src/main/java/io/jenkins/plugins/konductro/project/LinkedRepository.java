@@ -63,7 +63,7 @@ public final class LinkedRepository extends AbstractDescribableImpl<LinkedReposi
     public static final class DescriptorImpl extends Descriptor<LinkedRepository> {
         @Override
         public String getDisplayName() {
-            return ProjectForms.REPOSITORY_DISPLAY_NAME;
+            return Messages.LinkedRepository_DisplayName();
         }
 
         /** The workspaces of the form user's own Konductro credentials: choosing one chooses the credential. */

@@ -20,15 +20,11 @@ import java.util.Set;
 
 /** The fields of the Konductro settings of jobs and folders: the git provider, and each linked repository's. */
 final class ProjectForms {
-    static final String SETTING_DISPLAY_NAME = "Konductro: git provider and linked repositories";
-    static final String REPOSITORY_DISPLAY_NAME = "Bitbucket Cloud repository";
-    static final String PROVIDER_NAME = "Bitbucket Cloud";
-
     private ProjectForms() {}
 
     static ListBoxModel providerItems() {
         ListBoxModel items = new ListBoxModel();
-        items.add(new ListBoxModel.Option(PROVIDER_NAME, RepositoryRef.PROVIDER));
+        items.add(new ListBoxModel.Option(Messages.ProjectForms_providerName(), RepositoryRef.PROVIDER));
         return items;
     }
 
@@ -42,7 +38,7 @@ final class ProjectForms {
         Set<String> listed = new LinkedHashSet<>();
         for (BitbucketApiTokenCredentials credential : listedCredentials(item)) {
             if (listed.add(credential.getWorkspace())) {
-                items.add(new ListBoxModel.Option(credential.getWorkspace() + " — " + credential.getEmail(),
+                items.add(new ListBoxModel.Option(Messages.ProjectForms_workspaceOption(credential.getWorkspace(), credential.getEmail()),
                         credential.getWorkspace(), credential.getWorkspace().equals(current)));
             }
         }

@@ -100,7 +100,7 @@ public interface ProjectSetting {
             throw new SettingNotSaved(e);
         } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while checking the linked repositories; nothing was saved.", e);
+            throw new IllegalStateException(Messages.ProjectSetting_interrupted(), e);
         }
     }
 }

@@ -56,7 +56,7 @@ public record JenkinsBuild(JobKind kind, Run<?, ?> run, PersonalCredentials cred
         }
         FilePath file = workspace.child(path);
         if (!file.exists()) {
-            throw new StepFailure(kind.pushSpec() + ": file '" + path + "' does not exist in the workspace.");
+            throw new StepFailure(Messages.JenkinsBuild_fileMissing(kind.pushSpec(), path));
         }
         try (InputStream in = file.read(workspace, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes(maxBytes);

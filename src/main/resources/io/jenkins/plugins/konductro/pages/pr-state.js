@@ -1,22 +1,10 @@
 // Konductro: the live state of the pull requests shown on a build or job page. The page shows the last known state
 // at once; this asks the page's state endpoint, updates each pull request (and its badges) in place, and polls again
 // until every state is final. A failed answer leaves what is shown and waits longer before the next try.
+// Every word it shows comes from the answer (the server's messages, in the viewer's language) or from the page.
 (function () {
   "use strict";
   var MAX_WAIT_MS = 5 * 60 * 1000;
-
-  function checked(seconds) {
-    if (seconds < 60) {
-      return "checked " + seconds + " s ago";
-    }
-    if (seconds < 3600) {
-      return "checked " + Math.floor(seconds / 60) + " min ago";
-    }
-    if (seconds < 86400) {
-      return "checked " + Math.floor(seconds / 3600) + " h ago";
-    }
-    return "checked " + Math.floor(seconds / 86400) + " d ago";
-  }
 
   function setState(element, state) {
     Array.prototype.slice.call(element.classList).forEach(function (name) {
@@ -51,8 +39,8 @@
       if (title && pr.title) {
         title.textContent = pr.title;
       }
-      if (age) {
-        age.textContent = checked(pr.checkedSecondsAgo);
+      if (age && pr.checked) {
+        age.textContent = pr.checked;
       }
       if (note) {
         note.textContent = pr.note || "";

@@ -78,6 +78,17 @@ class CredentialFormTest {
     }
 
     @Test
+    void theTextsReadWordForWord() {
+        assertEquals("More than 1000 token checks (Verify, Create or Save) in a minute. Wait a minute, then try again.",
+                CredentialForm.tooManyVerifications(1000));
+        assertEquals("has no Bitbucket account recorded for workspace 'acme-team': they save their own Bitbucket Cloud API token "
+                + "(Konductro) for it once (logged in as themselves: their name in the page header \u203a Credentials), then "
+                + "Konductro can add them", UserReviewerDirectory.noAccount("acme-team"));
+        assertEquals("Not saved. Bitbucket Cloud is busy {0}'s", CredentialForm.saveRefusal(
+                new CredentialCheck(false, null, null, null, null, null, "Bitbucket Cloud is busy {0}'s")));
+    }
+
+    @Test
     void theFieldNamesAreTheCredentialsConstructorParameters() {
         Constructor<?> constructor = Arrays.stream(BitbucketApiTokenCredentialsImpl.class.getConstructors()).findFirst().orElseThrow();
         List<String> parameters = Arrays.stream(constructor.getParameters()).map(Parameter::getName).toList();

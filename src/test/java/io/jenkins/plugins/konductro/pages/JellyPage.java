@@ -1,11 +1,17 @@
 package io.jenkins.plugins.konductro.pages;
 
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -17,7 +23,9 @@ import org.w3c.dom.Node;
  * Renders the plugin's page views to HTML the way Jenkins' Jelly does, for exactly the tags and expressions they use:
  * {@code j:set}, {@code j:if}, {@code j:forEach}, {@code st:include}, {@code st:adjunct}, {@code t:summary} (as core
  * 2.479.3's {@code lib/hudson/summary.jelly} writes it), and {@code ${a.b}}, {@code ${!a.isEmpty()}},
- * {@code ${a != null}}, {@code ${a == null}}, {@code ${%Text}}. Anything else is refused, so a view cannot drift from what is tested.
+ * {@code ${a != null}}, {@code ${a == null}}, and {@code ${%Text}} and {@code ${%key(a.b, c)}} as Stapler resolves them: the
+ * value in the {@code .properties} file beside the view, formatted by {@link MessageFormat} with the arguments, else
+ * the key itself as written. Anything else is refused, so a view cannot drift from what is tested.
  */
 final class JellyPage {
     private static final Path RESOURCES = Path.of("src/main/resources");
@@ -31,43 +39,62 @@ final class JellyPage {
         return page.html.toString();
     }
 
+    /** The view being rendered: its folder (for includes) and the texts of the {@code .properties} file beside it. */
+    private record View(Path folder, ResourceBundle texts) {
+        static View of(Path jelly) throws Exception {
+            Path properties = jelly.resolveSibling(jelly.getFileName().toString().replaceFirst("\\.jelly$", ".properties"));
+            if (!Files.exists(properties)) {
+                return new View(jelly.getParent(), null);
+            }
+            try (InputStream in = Files.newInputStream(properties)) {
+                return new View(jelly.getParent(), new PropertyResourceBundle(in)); // UTF-8, else ISO-8859-1, as Stapler reads it
+            }
+        }
+
+        /** As Stapler's ResourceBundle.format: a key the file has (with a value) is formatted, any other is shown as written. */
+        String text(String key, Object[] arguments) {
+            String format = texts != null && texts.containsKey(key) ? texts.getString(key) : "";
+            return format.isEmpty() ? key : MessageFormat.format(format, arguments);
+        }
+    }
+
     private void file(Path path, Map<String, Object> context) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        element(factory.newDocumentBuilder().parse(path.toFile()).getDocumentElement(), context, path.getParent());
+        element(factory.newDocumentBuilder().parse(path.toFile()).getDocumentElement(), context, View.of(path));
     }
 
-    private void children(Node node, Map<String, Object> context, Path folder) throws Exception {
+    private void children(Node node, Map<String, Object> context, View view) throws Exception {
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.ELEMENT_NODE) {
-                element((Element) child, context, folder);
+                element((Element) child, context, view);
             } else if (child.getNodeType() == Node.TEXT_NODE) {
-                html.append(escape(interpolate(child.getNodeValue(), context)));
+                html.append(escape(interpolate(child.getNodeValue(), context, view)));
             }
         }
     }
 
-    private void element(Element e, Map<String, Object> context, Path folder) throws Exception {
+    private void element(Element e, Map<String, Object> context, View view) throws Exception {
         String ns = e.getNamespaceURI() == null ? "" : e.getNamespaceURI();
         String name = e.getLocalName();
         switch (ns + " " + name) {
-            case "jelly:core jelly" -> children(e, context, folder);
-            case "jelly:core set" -> context.put(e.getAttribute("var"), value(e.getAttribute("value"), context));
+            case "jelly:core jelly" -> children(e, context, view);
+            case "jelly:core set" -> context.put(e.getAttribute("var"), value(e.getAttribute("value"), context, view));
             case "jelly:core if" -> {
-                if (Boolean.TRUE.equals(value(e.getAttribute("test"), context))) {
-                    children(e, context, folder);
+                if (Boolean.TRUE.equals(value(e.getAttribute("test"), context, view))) {
+                    children(e, context, view);
                 }
             }
             case "jelly:core forEach" -> {
-                for (Object item : (Collection<?>) value(e.getAttribute("items"), context)) {
+                for (Object item : (Collection<?>) value(e.getAttribute("items"), context, view)) {
                     Map<String, Object> inner = new HashMap<>(context);
                     inner.put(e.getAttribute("var"), item);
-                    children(e, inner, folder);
+                    children(e, inner, view);
                 }
             }
             case "jelly:stapler include" -> {
                 String type = e.getAttribute("class");
-                Path base = type.isEmpty() ? folder : RESOURCES.resolve(type.replace('.', '/'));
+                Path base = type.isEmpty() ? view.folder() : RESOURCES.resolve(type.replace('.', '/'));
                 file(base.resolve(e.getAttribute("page")), context);
             }
             case "jelly:stapler adjunct" -> {
@@ -78,7 +105,7 @@ final class JellyPage {
             case "/lib/hudson summary" -> {
                 html.append("<tr class=\"app-summary\"><td><span class=\"icon\" data-icon=\"")
                         .append(escape(e.getAttribute("icon"))).append("\"></span></td><td style=\"vertical-align:middle\">");
-                children(e, context, folder);
+                children(e, context, view);
                 html.append("</td></tr>");
             }
             default -> {
@@ -90,37 +117,37 @@ final class JellyPage {
                 for (int i = 0; i < attributes.getLength(); i++) {
                     Node attribute = attributes.item(i);
                     html.append(' ').append(attribute.getNodeName()).append("=\"")
-                            .append(escape(interpolate(attribute.getNodeValue(), context))).append('"');
+                            .append(escape(interpolate(attribute.getNodeValue(), context, view))).append('"');
                 }
                 html.append('>');
-                children(e, context, folder);
+                children(e, context, view);
                 html.append("</").append(name).append('>');
             }
         }
     }
 
-    private static String interpolate(String text, Map<String, Object> context) throws Exception {
+    private static String interpolate(String text, Map<String, Object> context, View view) throws Exception {
         Matcher m = EXPRESSION.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Object value = expression(m.group(1), context);
+            Object value = expression(m.group(1), context, view);
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : String.valueOf(value)));
         }
         return m.appendTail(out).toString();
     }
 
-    private static Object value(String attribute, Map<String, Object> context) throws Exception {
+    private static Object value(String attribute, Map<String, Object> context, View view) throws Exception {
         Matcher m = EXPRESSION.matcher(attribute);
         if (!m.matches()) {
             throw new UnsupportedOperationException("not a single expression: " + attribute);
         }
-        return expression(m.group(1), context);
+        return expression(m.group(1), context, view);
     }
 
-    private static Object expression(String expression, Map<String, Object> context) throws Exception {
+    private static Object expression(String expression, Map<String, Object> context, View view) throws Exception {
         String e = expression.strip();
         if (e.startsWith("%")) {
-            return e.substring(1);
+            return text(e.substring(1), context, view);
         }
         if (e.startsWith("!") && e.endsWith(".isEmpty()")) {
             return !((Collection<?>) path(e.substring(1, e.length() - ".isEmpty()".length()), context)).isEmpty();
@@ -135,6 +162,22 @@ final class JellyPage {
             throw new UnsupportedOperationException("expression ${" + expression + "} is not rendered by this test");
         }
         return path(e, context);
+    }
+
+    /** {@code Key} or {@code key(a.b, c)}: arguments are expressions, separated by commas (none nested here). */
+    private static String text(String message, Map<String, Object> context, View view) throws Exception {
+        int open = message.indexOf('(');
+        if (open < 0) {
+            return view.text(message, new Object[0]);
+        }
+        if (!message.endsWith(")")) {
+            throw new UnsupportedOperationException("${%" + message + "} is missing ')' at the end");
+        }
+        List<Object> arguments = new ArrayList<>();
+        for (String argument : message.substring(open + 1, message.length() - 1).split(",")) {
+            arguments.add(expression(argument, context, view));
+        }
+        return view.text(message.substring(0, open), arguments.toArray());
     }
 
     private static Object path(String path, Map<String, Object> context) throws Exception {

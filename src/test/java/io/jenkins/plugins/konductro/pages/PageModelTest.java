@@ -48,12 +48,13 @@ class PageModelTest {
     }
 
     @Test
-    void agesReadAsThePageScriptWritesThem() {
+    void agesReadInWords() {
         assertEquals("checked 0 s ago", Ages.checked(-5));
         assertEquals("checked 59 s ago", Ages.checked(59_999));
         assertEquals("checked 1 min ago", Ages.checked(60_000));
         assertEquals("checked 1 h ago", Ages.checked(3_600_000));
         assertEquals("checked 2 d ago", Ages.checked(2 * 86_400_000L));
+        assertEquals("checked 1234 d ago", Ages.checked(1234 * 86_400_000L), "a number as written, not grouped");
     }
 
     @Test

@@ -105,11 +105,12 @@ class PageScriptBrowserTest {
         return answer(state, isFinal, secondsAgo, note, null);
     }
 
+    /** As {@link StateJson} writes it: the age both in seconds and in words, which the script shows. */
     private static String answer(String state, boolean isFinal, int secondsAgo, String note, String progress) {
         return "{\"pullRequests\":[{\"key\":\"acme-team/widgets#12\",\"id\":12,\"title\":\"KON-42: export widgets as csv\","
                 + "\"state\":\"" + state + "\",\"url\":\"https://bitbucket.org/acme-team/widgets/pull-requests/12\","
                 + "\"final\":" + isFinal + ",\"live\":" + (note == null) + ",\"checkedSecondsAgo\":" + secondsAgo
-                + ",\"checked\":\"\",\"note\":" + (note == null ? "null" : "\"" + note + "\"")
+                + ",\"checked\":\"" + Ages.checked(secondsAgo * 1000L) + "\",\"note\":" + (note == null ? "null" : "\"" + note + "\"")
                 + ",\"progress\":" + (progress == null ? "null" : "\"" + progress + "\"") + "}]}";
     }
 

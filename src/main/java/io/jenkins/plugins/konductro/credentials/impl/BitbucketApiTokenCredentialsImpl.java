@@ -103,7 +103,7 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
         @NonNull
         @Override
         public String getDisplayName() {
-            return CredentialForm.DISPLAY_NAME;
+            return Messages.BitbucketApiTokenCredentialsImpl_DisplayName();
         }
 
         /** Personal stores only: Konductro acts as each developer, never as a shared account. */
@@ -124,7 +124,7 @@ public final class BitbucketApiTokenCredentialsImpl extends BaseStandardCredenti
                 @QueryParameter Secret apiToken) {
             User owner = User.current();
             if (owner == null) {
-                return FormValidation.error(CredentialForm.PERSONAL_ONLY);
+                return FormValidation.error(Messages.BitbucketApiTokenCredentialsImpl_personalOnly());
             }
             CredentialCheck check = SaveChecks.current().verify(workspace, email, apiToken);
             return check.valid() ? FormValidation.ok(check.summary()) : FormValidation.error(check.summary());

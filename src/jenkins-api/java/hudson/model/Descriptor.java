@@ -26,6 +26,10 @@ public abstract class Descriptor<T extends Describable<T>> implements Loadable, 
         throw new UnsupportedOperationException("stub");
     }
 
+    public String getHelpFile(final String fieldName) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static final class FormException extends Exception implements HttpResponse {
         public FormException(String message, String formField) {
             super(message);

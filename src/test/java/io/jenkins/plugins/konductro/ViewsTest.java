@@ -12,6 +12,8 @@ import io.jenkins.plugins.konductro.freestyle.OpenPullRequestBuilder;
 import io.jenkins.plugins.konductro.freestyle.PullRequestStatusBuilder;
 import io.jenkins.plugins.konductro.freestyle.PushSpecBuilder;
 import io.jenkins.plugins.konductro.freestyle.StartBranchBuilder;
+import io.jenkins.plugins.konductro.project.KonductroFolderProperty;
+import io.jenkins.plugins.konductro.project.KonductroProjectProperty;
 import io.jenkins.plugins.konductro.steps.KonductroStep;
 import io.jenkins.plugins.konductro.steps.OpenPullRequestStep;
 import io.jenkins.plugins.konductro.steps.PullRequestStatusStep;
@@ -69,6 +71,13 @@ class ViewsTest {
             OpenPullRequestBuilder.class, "Konductro: open the ticket's pull request",
             PullRequestStatusBuilder.class, "Konductro: read the pull request's status");
 
+    /** The steps' names in the Snippet Generator, word for word (a single quote read by MessageFormat must survive). */
+    private static final Map<Class<? extends KonductroStep>, String> STEP_NAMES = Map.of(
+            StartBranchStep.class, "Konductro: start the ticket's branch in Bitbucket Cloud",
+            PushSpecStep.class, "Konductro: push the ticket's spec to its branch",
+            OpenPullRequestStep.class, "Konductro: open the ticket's pull request",
+            PullRequestStatusStep.class, "Konductro: read a pull request's state");
+
     private static final Map<Class<? extends KonductroStep>, String> FUNCTION_NAMES = Map.of(
             StartBranchStep.class, "konductroStartBranch", PushSpecStep.class, "konductroPushSpec",
             OpenPullRequestStep.class, "konductroOpenPr", PullRequestStatusStep.class, "konductroPrStatus");
@@ -101,7 +110,7 @@ class ViewsTest {
             for (String field : fields(view)) {
                 assertTrue(arguments.contains(field), view + ": field '" + field + "' is not an argument of " + owner.getName()
                         + " " + arguments);
-                assertTrue(helpFile(owner, field) != null, view + ": no help-" + field + ".html");
+                assertTrue(shownHelp(owner, field) != null, view + ": no help-" + field + ".html");
             }
         }
     }
@@ -120,7 +129,9 @@ class ViewsTest {
             Class<?> descriptor = Class.forName(step.getName() + "$DescriptorImpl");
             assertTrue(StepDescriptor.class.isAssignableFrom(descriptor));
             assertTrue(descriptor.isAnnotationPresent(hudson.Extension.class), descriptor + " is not an @Extension");
-            assertEquals(FUNCTION_NAMES.get(step), ((StepDescriptor) descriptor.getConstructor().newInstance()).getFunctionName());
+            StepDescriptor stepDescriptor = (StepDescriptor) descriptor.getConstructor().newInstance();
+            assertEquals(FUNCTION_NAMES.get(step), stepDescriptor.getFunctionName());
+            assertEquals(STEP_NAMES.get(step), stepDescriptor.getDisplayName());
         }
     }
 
@@ -135,12 +146,17 @@ class ViewsTest {
             Set<String> all = new LinkedHashSet<>(expected.get(0));
             all.addAll(expected.get(1));
             assertEquals(all, new LinkedHashSet<>(fields(view(builder, "config.jelly"))), builder.getSimpleName() + " config.jelly");
-            assertTrue(Files.exists(view(builder, "help.html")), builder.getSimpleName() + " has no help.html");
 
             Class<?> descriptor = Class.forName(builder.getName() + "$DescriptorImpl");
             assertTrue(BuildStepDescriptor.class.isAssignableFrom(descriptor));
             assertTrue(descriptor.isAnnotationPresent(hudson.Extension.class), descriptor + " is not an @Extension");
-            assertEquals(BUILDER_NAMES.get(builder), ((Descriptor<?>) descriptor.getConstructor().newInstance()).getDisplayName());
+            Descriptor<?> instance = (Descriptor<?>) descriptor.getConstructor().newInstance();
+            assertEquals(BUILDER_NAMES.get(builder), instance.getDisplayName());
+            // Descriptor.getHelpFile() asks getHelpFile(null): the overview the hetero-list of build steps shows.
+            assertEquals(view(entry.getValue(), "help.html"), served(instance.getHelpFile(null)), builder.getSimpleName());
+            for (String field : all) {
+                assertEquals(helpFile(entry.getValue(), field), served(instance.getHelpFile(field)), builder + " " + field);
+            }
             Symbol symbol = descriptor.getAnnotation(Symbol.class);
             if (symbol != null) {
                 for (String name : symbol.value()) {
@@ -148,6 +164,76 @@ class ViewsTest {
                 }
             }
         }
+    }
+
+    /**
+     * The freestyle build steps show their Pipeline step's texts, the folder setting the job setting's: no form keeps a
+     * help text of its own that another form's descriptor serves too.
+     */
+    @Test
+    void eachHelpTextIsKeptOnceWhereItsStepOrSettingIs() throws Exception {
+        List<Class<?>> borrowers = new ArrayList<>(BUILDERS.keySet());
+        borrowers.add(KonductroBuilder.class);
+        borrowers.add(KonductroFolderProperty.class);
+        for (Class<?> borrower : borrowers) {
+            try (Stream<Path> files = Files.exists(view(borrower, "")) ? Files.list(view(borrower, "")) : Stream.empty()) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("help")).toList(),
+                        borrower.getSimpleName() + " shows another form's help");
+            }
+        }
+        Descriptor<?> folder = new KonductroFolderProperty.DescriptorImpl();
+        for (String field : fields(view(KonductroFolderProperty.class, "config.jelly"))) {
+            assertEquals(helpFile(KonductroProjectProperty.class, field), served(folder.getHelpFile(field)), field);
+        }
+        assertEquals(null, folder.getHelpFile(null), "neither setting has an overview");
+    }
+
+    /**
+     * The steps' and build steps' forms show only localizable text: each title or text is a {@code ${%…}} expression
+     * (Stapler shows its key when the view has no {@code .properties} entry for it); one with arguments needs the entry,
+     * and an entry is read by MessageFormat, so a single quote in it is written twice.
+     */
+    @Test
+    void theStepFormsWriteTheirTextsAsLocalizableExpressions() throws Exception {
+        java.util.regex.Pattern localizable = java.util.regex.Pattern.compile("\\$\\{%([^(}]+)(\\(.*\\))?}");
+        int texts = 0;
+        for (Path view : files(".jelly")) {
+            String where = RESOURCES.relativize(view).toString();
+            if (!where.startsWith("io/jenkins/plugins/konductro/steps/") && !where.startsWith("io/jenkins/plugins/konductro/freestyle/")) {
+                continue;
+            }
+            java.util.Properties entries = new java.util.Properties();
+            Path properties = view.resolveSibling(view.getFileName().toString().replace(".jelly", ".properties"));
+            if (Files.exists(properties)) {
+                try (var in = Files.newBufferedReader(properties, StandardCharsets.UTF_8)) {
+                    entries.load(in);
+                }
+            }
+            List<String> shown = new ArrayList<>();
+            NodeList all = parse(view).getElementsByTagName("*");
+            for (int i = 0; i < all.getLength(); i++) {
+                Element element = (Element) all.item(i);
+                for (String attribute : List.of("title", "description", "add", "value")) {
+                    if (element.hasAttribute(attribute)) {
+                        shown.add(element.getAttribute(attribute));
+                    }
+                }
+                for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE && !child.getTextContent().isBlank()) {
+                        shown.add(child.getTextContent().strip());
+                    }
+                }
+            }
+            for (String text : shown) {
+                java.util.regex.Matcher m = localizable.matcher(text);
+                assertTrue(m.matches(), view + ": \"" + text + "\" is not a ${%…} expression");
+                String entry = entries.getProperty(m.group(1));
+                assertTrue(m.group(2) == null || entry != null, view + ": ${%" + m.group(1) + "} takes arguments: no entry in " + properties);
+                assertTrue(entry == null || !entry.replace("''", "").contains("'"), properties + ": a single quote is written '' in " + entry);
+                texts++;
+            }
+        }
+        assertTrue(texts >= 40, "the eight forms' titles: " + texts);
     }
 
     @Test
@@ -305,6 +391,35 @@ class ViewsTest {
             }
         }
         return null;
+    }
+
+    /**
+     * The help a form shows for a field: what its descriptor's {@code getHelpFile(field)} answers when the descriptor
+     * answers it itself (then from another form's texts), else what Jenkins finds for the form's own class.
+     */
+    private static Path shownHelp(Class<?> owner, String field) throws Exception {
+        Class<?> descriptor = Arrays.stream(owner.getClasses()).filter(c -> c.getSimpleName().equals("DescriptorImpl"))
+                .findFirst().orElse(null);
+        if (descriptor != null && descriptor.getMethod("getHelpFile", String.class).getDeclaringClass() != Descriptor.class) {
+            return served(((Descriptor<?>) descriptor.getConstructor().newInstance()).getHelpFile(field));
+        }
+        return helpFile(owner, field);
+    }
+
+    /**
+     * The file Jenkins serves at a descriptor's help URL, {@code /descriptor/<id>/help[/<field>]}, as its doHelp finds it;
+     * {@code null} for no URL (no help link).
+     */
+    private static Path served(String url) throws ClassNotFoundException {
+        if (url == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/descriptor/([\\w.$]+)/help(?:/(\\w+))?").matcher(url);
+        assertTrue(m.matches(), url);
+        Class<?> owner = Class.forName(m.group(1));
+        Path help = m.group(2) == null ? view(owner, "help.html") : helpFile(owner, m.group(2));
+        assertTrue(help != null && Files.exists(help), url + " serves nothing");
+        return help;
     }
 
     private static Path view(Class<?> type, String name) {

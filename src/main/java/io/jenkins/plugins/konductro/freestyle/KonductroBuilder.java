@@ -11,8 +11,10 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.konductro.KonductroService;
-import io.jenkins.plugins.konductro.running.JenkinsBuild;
+import io.jenkins.plugins.konductro.forms.SharedHelp;
 import io.jenkins.plugins.konductro.forms.StepForms;
+import io.jenkins.plugins.konductro.running.JenkinsBuild;
+import io.jenkins.plugins.konductro.steps.KonductroStep;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -95,8 +97,23 @@ public abstract class KonductroBuilder extends Builder {
     abstract KonductroResult run(KonductroUseCases useCases, RunningBuild build, UnaryOperator<String> variables)
             throws IOException, InterruptedException, StepFailure;
 
-    /** Offered in every job type that has build steps; the credential picker and the field checks. */
+    /**
+     * Offered in every job type that has build steps; the credential picker and the field checks; the help of the
+     * Pipeline step with the same fields, whose texts say where a build step differs.
+     */
     public abstract static class KonductroBuilderDescriptor extends BuildStepDescriptor<Builder> {
+        private final SharedHelp help;
+
+        protected KonductroBuilderDescriptor(Class<? extends KonductroStep> pipelineStep) {
+            this.help = new SharedHelp(pipelineStep);
+        }
+
+        /** The Pipeline step's help for the field, or its overview for {@code null} (what {@code getHelpFile()} asks). */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return help.url(fieldName);
+        }
+
         @Override
         @SuppressWarnings("rawtypes") // the real signature takes the raw type
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.konductro.freestyle;
 
 import hudson.Extension;
+import io.jenkins.plugins.konductro.steps.OpenPullRequestStep;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -133,6 +134,10 @@ public final class OpenPullRequestBuilder extends KonductroBuilder {
     @Extension
     @Symbol("konductroOpenPrBuilder")
     public static final class DescriptorImpl extends KonductroBuilderDescriptor {
+        public DescriptorImpl() {
+            super(OpenPullRequestStep.class);
+        }
+
         @Override
         public String getDisplayName() {
             return JobKind.FREESTYLE.openPullRequest();

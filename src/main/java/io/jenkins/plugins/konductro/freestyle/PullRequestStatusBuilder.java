@@ -3,6 +3,7 @@ package io.jenkins.plugins.konductro.freestyle;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.konductro.forms.StepForms;
+import io.jenkins.plugins.konductro.steps.PullRequestStatusStep;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -63,6 +64,10 @@ public final class PullRequestStatusBuilder extends KonductroBuilder {
     @Extension
     @Symbol("konductroPrStatusBuilder")
     public static final class DescriptorImpl extends KonductroBuilderDescriptor {
+        public DescriptorImpl() {
+            super(PullRequestStatusStep.class);
+        }
+
         @Override
         public String getDisplayName() {
             return JobKind.FREESTYLE.pullRequestStatus();

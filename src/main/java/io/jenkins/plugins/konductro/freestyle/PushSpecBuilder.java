@@ -1,6 +1,7 @@
 package io.jenkins.plugins.konductro.freestyle;
 
 import hudson.Extension;
+import io.jenkins.plugins.konductro.steps.PushSpecStep;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -73,6 +74,10 @@ public final class PushSpecBuilder extends KonductroBuilder {
     @Extension
     @Symbol("konductroPushSpecBuilder")
     public static final class DescriptorImpl extends KonductroBuilderDescriptor {
+        public DescriptorImpl() {
+            super(PushSpecStep.class);
+        }
+
         @Override
         public String getDisplayName() {
             return JobKind.FREESTYLE.pushSpec();

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.konductro.freestyle;
 
 import hudson.Extension;
+import io.jenkins.plugins.konductro.steps.StartBranchStep;
 import io.jenkins.plugins.konductro.usecases.Arguments;
 import io.jenkins.plugins.konductro.usecases.JobKind;
 import io.jenkins.plugins.konductro.usecases.KonductroResult;
@@ -62,6 +63,10 @@ public final class StartBranchBuilder extends KonductroBuilder {
     @Extension
     @Symbol("konductroStartBranchBuilder")
     public static final class DescriptorImpl extends KonductroBuilderDescriptor {
+        public DescriptorImpl() {
+            super(StartBranchStep.class);
+        }
+
         @Override
         public String getDisplayName() {
             return JobKind.FREESTYLE.startBranch();

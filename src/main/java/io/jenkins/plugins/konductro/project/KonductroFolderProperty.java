@@ -6,6 +6,7 @@ import com.cloudbees.hudson.plugins.folder.AbstractFolderPropertyDescriptor;
 import hudson.Extension;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.konductro.bitbucket.RepositoryRef;
+import io.jenkins.plugins.konductro.forms.SharedHelp;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
@@ -65,6 +66,8 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
     @Extension
     @Symbol("konductroProject")
     public static final class DescriptorImpl extends AbstractFolderPropertyDescriptor {
+        private static final SharedHelp JOB_SETTING_HELP = new SharedHelp(KonductroProjectProperty.class);
+
         @Override
         public String getDisplayName() {
             return Messages.ProjectSetting_DisplayName();
@@ -79,6 +82,12 @@ public final class KonductroFolderProperty extends AbstractFolderProperty<Abstra
         @POST
         public ListBoxModel doFillProviderItems() {
             return ProjectForms.providerItems();
+        }
+
+        /** The job setting's help, whose texts say what differs in a folder: one text per field. */
+        @Override
+        public String getHelpFile(String fieldName) {
+            return JOB_SETTING_HELP.url(fieldName);
         }
     }
 }

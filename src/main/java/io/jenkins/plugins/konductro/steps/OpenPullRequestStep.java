@@ -135,7 +135,7 @@ public final class OpenPullRequestStep extends KonductroStep {
 
         @Override
         public String getDisplayName() {
-            return "Konductro: open the ticket's pull request";
+            return Messages.OpenPullRequestStep_DisplayName();
         }
     }
 }

@@ -62,7 +62,7 @@ public final class PullRequestStatusStep extends KonductroStep {
 
         @Override
         public String getDisplayName() {
-            return "Konductro: read a pull request's state";
+            return Messages.PullRequestStatusStep_DisplayName();
         }
     }
 }

@@ -75,7 +75,7 @@ public final class PushSpecStep extends KonductroStep {
 
         @Override
         public String getDisplayName() {
-            return "Konductro: push the ticket's spec to its branch";
+            return Messages.PushSpecStep_DisplayName();
         }
     }
 }

@@ -64,7 +64,7 @@ public final class StartBranchStep extends KonductroStep {
 
         @Override
         public String getDisplayName() {
-            return "Konductro: start the ticket's branch in Bitbucket Cloud";
+            return Messages.StartBranchStep_DisplayName();
         }
     }
 }

@@ -574,10 +574,17 @@ class KonductroInRealJenkinsIT {
         assertFalse(browser.text().contains("A problem occurred while processing the request"), browser.text());
     }
 
+    /** Adds the step and waits until its form is on the page (a busy machine renders it later). */
     private static void addBuildStep(String name) {
+        long before = buildStepForms();
         browser.click("Add build step");
         browser.click(name);
+        browser.waitFor(d -> buildStepForms() > before ? Boolean.TRUE : null);
         RealJenkins.sleep(500);
+    }
+
+    private static long buildStepForms() {
+        return ((Number) browser.script("return document.querySelectorAll('.repeated-chunk').length")).longValue();
     }
 
     private static void fillLastStep(String field, String value) {

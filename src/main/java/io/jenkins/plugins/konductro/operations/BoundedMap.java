@@ -13,7 +13,7 @@ public final class BoundedMap<K, V> {
 
     public BoundedMap(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
+            throw new IllegalArgumentException(Messages.BoundedMap_capacityNotPositive());
         }
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override

@@ -32,26 +32,29 @@ public final class BranchNames {
     /** Refuses names git would refuse (see git-check-ref-format); {@code what} names the argument. */
     public static String requireValid(String name, String what) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException(what + " is required.");
+            throw new InvalidInputException(Messages.BranchNames_required(what));
         }
-        String problem = BitbucketInputs.looksLikeAtlassianToken(name) ? "it looks like a token" : problem(name.strip());
+        String quoted = BitbucketInputs.quoted(name);
+        String problem = BitbucketInputs.looksLikeAtlassianToken(name)
+                ? Messages.BranchNames_looksLikeToken(what, quoted) : problem(name.strip(), what, quoted);
         if (problem != null) {
-            throw new InvalidInputException(what + " " + BitbucketInputs.quoted(name) + " is not a valid branch name: " + problem + ".");
+            throw new InvalidInputException(problem);
         }
         return name.strip();
     }
 
-    private static String problem(String name) {
+    /** Why git would refuse {@code name}, as the sentence that says so; {@code null} when it would not. */
+    private static String problem(String name, String what, String quoted) {
         if (FORBIDDEN.matcher(name).find()) {
-            return "it contains a space, a control character or one of ~ ^ : ? * [ \\";
+            return Messages.BranchNames_forbiddenCharacter(what, quoted);
         }
         if (name.contains("..") || name.contains("//") || name.contains("@{") || name.contains("/.")) {
-            return "it contains '..', '//', '/.' or '@{'";
+            return Messages.BranchNames_forbiddenSequence(what, quoted);
         }
         if (name.startsWith("/") || name.endsWith("/") || name.startsWith("-") || name.startsWith(".")
                 || name.endsWith(".") || name.endsWith(".lock") || name.equals("@")) {
-            return "it starts or ends with '/', '-', '.', or ends with '.lock'";
+            return Messages.BranchNames_badStartOrEnd(what, quoted);
         }
-        return name.length() > 255 ? "it is longer than 255 characters" : null;
+        return name.length() > 255 ? Messages.BranchNames_tooLong(what, quoted) : null;
     }
 }

@@ -20,6 +20,6 @@ public record CredentialCheck(
 
     /** "Authenticated as Alice Doe ({uuid}) — member of acme-team", or the problem. */
     public String summary() {
-        return valid ? "Authenticated as " + displayName + " (" + accountUuid + ") — " + permission + " of " + workspace : problem;
+        return valid ? Messages.CredentialCheck_authenticated(displayName, accountUuid, permission, workspace) : problem;
     }
 }

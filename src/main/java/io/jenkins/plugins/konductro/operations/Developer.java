@@ -11,7 +11,7 @@ public record Developer(ApiTokenCredential credential, String displayName, Strin
 
     public Developer {
         if (credential == null) {
-            throw new IllegalArgumentException("credential is required");
+            throw new IllegalArgumentException(Messages.Developer_credentialRequired());
         }
         if (displayName == null || displayName.isBlank()) {
             displayName = credential.email();

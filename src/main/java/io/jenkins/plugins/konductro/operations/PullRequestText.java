@@ -14,16 +14,16 @@ final class PullRequestText {
     static String title(TicketKey ticket, String title, String sourceBranch) {
         if (title != null && !title.isBlank()) {
             String trimmed = title.strip().replaceAll("\\s+", " ");
-            String full = trimmed.contains(ticket.value()) ? trimmed : ticket + ": " + trimmed;
+            String full = trimmed.contains(ticket.value()) ? trimmed : Messages.PullRequestText_keyedTitle(ticket.value(), trimmed);
             if (full.length() > MAX_TITLE) {
-                throw new InvalidInputException("The pull request title is longer than " + MAX_TITLE + " characters.");
+                throw new InvalidInputException(Messages.PullRequestText_titleTooLong(Integer.toString(MAX_TITLE)));
             }
             return full;
         }
         String leaf = sourceBranch.substring(sourceBranch.lastIndexOf('/') + 1);
         String words = leaf.startsWith(ticket.value()) ? leaf.substring(ticket.value().length()) : leaf;
         words = words.replaceAll("[-_]+", " ").strip();
-        return words.isEmpty() ? ticket.value() : ticket + ": " + words;
+        return words.isEmpty() ? ticket.value() : Messages.PullRequestText_keyedTitle(ticket.value(), words);
     }
 
     /** The criteria as the checklist and the tasks take them: each checked, stripped, and once. */
@@ -31,12 +31,11 @@ final class PullRequestText {
         List<String> criteria = new java.util.ArrayList<>();
         for (String criterion : acceptanceCriteria == null ? List.<String>of() : acceptanceCriteria) {
             if (criterion == null || criterion.isBlank()) {
-                throw new InvalidInputException("An acceptance criterion is empty; remove it or give its text.");
+                throw new InvalidInputException(Messages.PullRequestText_emptyCriterion());
             }
             if (criterion.contains("\n") || criterion.contains("\r")) {
-                throw new InvalidInputException("Acceptance criterion "
-                        + BitbucketInputs.quoted(criterion.strip().lines().findFirst().orElse("") + "…")
-                        + " spans several lines; give one line per criterion.");
+                throw new InvalidInputException(Messages.PullRequestText_multiLineCriterion(
+                        BitbucketInputs.quoted(criterion.strip().lines().findFirst().orElse("") + "\u2026")));
             }
             if (!criteria.contains(criterion.strip())) {
                 criteria.add(criterion.strip());
@@ -44,9 +43,6 @@ final class PullRequestText {
         }
         return criteria;
     }
-
-    static final String TRACKED_AS_TASKS = "Each criterion is also a task of this pull request: resolve it there when it "
-            + "is met.";
 
     /**
      * The description followed by an "Acceptance criteria" checklist, one {@code - [ ] item} per criterion, which
@@ -59,9 +55,9 @@ final class PullRequestText {
             if (text.length() > 0) {
                 text.append("\n\n");
             }
-            text.append("## Acceptance criteria\n");
+            text.append("## ").append(Messages.PullRequestText_criteriaHeading()).append("\n");
             if (asTasks) {
-                text.append("\n").append(TRACKED_AS_TASKS).append("\n");
+                text.append("\n").append(Messages.PullRequestText_trackedAsTasks()).append("\n");
             }
             for (String criterion : criteria) {
                 text.append("\n- [ ] ").append(criterion);

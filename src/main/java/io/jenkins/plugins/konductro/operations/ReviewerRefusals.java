@@ -27,13 +27,13 @@ final class ReviewerRefusals {
     }
 
     static String unattributed(BitbucketException.BadRequest refusal) {
-        return "Bitbucket refused the reviewer list without saying whom"
-                + (refusal.bitbucketMessage().isBlank() ? "" : " (" + refusal.bitbucketMessage() + ")");
+        return refusal.bitbucketMessage().isBlank() ? Messages.ReviewerRefusals_unattributed()
+                : Messages.ReviewerRefusals_unattributedSaying(refusal.bitbucketMessage());
     }
 
     static String reason(BitbucketException.BadRequest refusal) {
         String field = refusal.fields().get("reviewers");
         String reason = field != null && !field.isBlank() ? field : refusal.bitbucketMessage();
-        return reason.isBlank() ? "refused by Bitbucket" : "refused by Bitbucket: " + reason;
+        return reason.isBlank() ? Messages.ReviewerRefusals_refused() : Messages.ReviewerRefusals_refusedSaying(reason);
     }
 }

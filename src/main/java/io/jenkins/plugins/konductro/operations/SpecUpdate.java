@@ -19,10 +19,10 @@ public record SpecUpdate(RepositoryRef repository, String ticket, String branch,
     /** The spec as text; text that cannot be written as UTF-8 is refused. */
     public static SpecUpdate of(RepositoryRef repository, String ticket, String branch, String markdown) {
         if (markdown == null) {
-            throw new InvalidInputException("The spec is required.");
+            throw new InvalidInputException(Messages.SpecUpdate_required());
         }
         if (!StandardCharsets.UTF_8.newEncoder().canEncode(markdown)) {
-            throw new InvalidInputException("The spec contains characters that cannot be written as UTF-8.");
+            throw new InvalidInputException(Messages.SpecUpdate_notEncodable());
         }
         return of(repository, ticket, branch, markdown.getBytes(StandardCharsets.UTF_8));
     }

@@ -10,23 +10,21 @@ public final class TasksIncomplete extends BitbucketException {
     private final transient AcceptanceTasks done;
     private final List<String> missing;
 
-    private TasksIncomplete(String refused, long pullRequestId, AcceptanceTasks done, List<String> missing,
-            BitbucketException cause) {
-        super(cause.status(), "Pull request #" + pullRequestId + " is open, but Bitbucket Cloud refused to " + refused + ": "
-                + cause.getMessage() + " Created now: " + quoted(done.created()) + "; there already: "
-                + quoted(done.existing()) + "; not created: " + quoted(missing) + ". Run the step again: it creates only "
-                + "the missing tasks.", cause);
+    private TasksIncomplete(String message, AcceptanceTasks done, List<String> missing, BitbucketException cause) {
+        super(cause.status(), message, cause);
         this.done = done;
         this.missing = List.copyOf(missing);
     }
 
     static TasksIncomplete notCreated(long pullRequestId, AcceptanceTasks done, List<String> missing, BitbucketException cause) {
-        return new TasksIncomplete("create its task '" + missing.get(0) + "'", pullRequestId, done, missing, cause);
+        return new TasksIncomplete(Messages.TasksIncomplete_notCreated(Long.toString(pullRequestId), missing.get(0),
+                cause.getMessage(), quoted(done.created()), quoted(done.existing()), quoted(missing)), done, missing, cause);
     }
 
     static TasksIncomplete notListed(long pullRequestId, List<String> wanted, BitbucketException cause) {
-        return new TasksIncomplete("list its tasks", pullRequestId, new AcceptanceTasks(List.of(), List.of(),
-                new AcceptanceProgress(0, 0, List.of())), wanted, cause);
+        AcceptanceTasks none = new AcceptanceTasks(List.of(), List.of(), new AcceptanceProgress(0, 0, List.of()));
+        return new TasksIncomplete(Messages.TasksIncomplete_notListed(Long.toString(pullRequestId), cause.getMessage(),
+                quoted(none.created()), quoted(none.existing()), quoted(wanted)), none, wanted, cause);
     }
 
     public AcceptanceTasks done() {
@@ -38,6 +36,6 @@ public final class TasksIncomplete extends BitbucketException {
     }
 
     private static String quoted(List<String> texts) {
-        return texts.isEmpty() ? "none" : "'" + String.join("', '", texts) + "'";
+        return texts.isEmpty() ? Messages.TasksIncomplete_none() : "'" + String.join("', '", texts) + "'";
     }
 }

@@ -12,8 +12,8 @@ public record TicketKey(String value) {
 
     public TicketKey {
         if (value == null || value.length() > MAX_LENGTH || !KEY.matcher(value).matches()) {
-            throw new InvalidInputException("Ticket " + BitbucketInputs.quoted(value) + " is not a ticket key. Use the project "
-                    + "key in capitals, a dash and the number (at most " + MAX_LENGTH + " characters), for example KON-42.");
+            throw new InvalidInputException(Messages.TicketKey_notATicketKey(BitbucketInputs.quoted(value),
+                    Integer.toString(MAX_LENGTH)));
         }
     }
 

@@ -74,7 +74,7 @@ final class VerificationCache {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            throw new IllegalStateException(Messages.VerificationCache_noSha256(), e);
         }
     }
 }

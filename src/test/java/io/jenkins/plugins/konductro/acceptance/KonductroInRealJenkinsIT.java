@@ -235,10 +235,33 @@ class KonductroInRealJenkinsIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void theFreestyleBuildStepsShowThePipelineStepsHelp() throws IOException {
+        browser.login("alice");
+        browser.open("job/kon-freestyle/configure");
+        browser.waitForText("Konductro: open the ticket's pull request");
+        @SuppressWarnings("unchecked")
+        List<String> urls = (List<String>) browser.script("""
+                const links = [];
+                document.querySelectorAll(".repeated-chunk[descriptorId^='io.jenkins.plugins.konductro.freestyle.']")
+                    .forEach(chunk => chunk.querySelectorAll("[helpURL]").forEach(a => links.push(a.getAttribute("helpURL"))));
+                return links;
+                """);
+        assertTrue(urls.size() >= 4 * 4, "help links of the four Konductro build steps: " + urls);
+        for (String url : urls) {
+            assertTrue(url.startsWith("/descriptor/io.jenkins.plugins.konductro.steps."), "served by a Pipeline step: " + url);
+            String help = api.get("alice", url.substring(1));
+            assertTrue(help.strip().startsWith("<div>") && help.length() > 60, url + " answered:\n" + help);
+        }
+        assertTrue(urls.contains("/descriptor/io.jenkins.plugins.konductro.steps.OpenPullRequestStep/help/acceptanceCriteria"), urls.toString());
+        assertTrue(urls.contains("/descriptor/io.jenkins.plugins.konductro.steps.StartBranchStep/help"), "the step's overview: " + urls);
+    }
+
     // ------------------------------------------------------------------ settings: round trips and links
 
     @Test
-    @Order(4)
+    @Order(5)
     void configurationRoundTripsUntouchedAndWithARepositoryPickedFromTheList() throws IOException {
         browser.login("alice");
         for (String job : List.of("job/kon-pipeline/", "job/kon-freestyle/")) {
@@ -288,7 +311,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aJobInAFolderUsesTheFoldersLink() throws IOException {
         browser.login("alice");
         browser.open("job/team/");
@@ -307,7 +330,7 @@ class KonductroInRealJenkinsIT {
      * her own credentials; the upstream build she started does.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aBuildTriggeredByAnotherBuildDoesNotGetTheDevelopersOwnCredential() throws IOException {
         Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/pipeline-build-step.jpi")),
                 "the pipeline-build-step plugin is not among the plugins given: the downstream build was not run");
@@ -335,7 +358,7 @@ class KonductroInRealJenkinsIT {
      * and nothing of it reaches Bitbucket.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aSpecFileThroughASymbolicLinkIsRefusedBeforeItIsRead() throws IOException {
         browser.login("alice");
         createItem("kon-links", "org_jenkinsci_plugins_workflow_job_WorkflowJob");
@@ -374,7 +397,7 @@ class KonductroInRealJenkinsIT {
      * job whose form already linked another repository: its {@code properties} call applies on its first run.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void theReadmesCompleteJenkinsfileRunsAsWritten() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.exists(jenkins.home().resolve("plugins/git.jpi")),
                 "the git plugin is not among the plugins given: the README's Jenkinsfile (checkout scm) was not run");
@@ -412,7 +435,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ pages
 
     @Test
-    @Order(9)
+    @Order(10)
     void theGlobalSettingIsSavedAndReadBack() {
         browser.login("admin");
         browser.open("manage/configure");
@@ -423,7 +446,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theBuildAndJobPagesFollowThePullRequestWithoutAReload() throws IOException {
         browser.login("alice");
         SandboxPullRequest pr = sandbox.pullRequests("acme-team", "widgets").get(0);
@@ -450,7 +473,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theSnippetGeneratorOffersTheFourPipelineStepsOnce() {
         browser.login("alice");
         browser.open("job/kon-pipeline/pipeline-syntax/");
@@ -480,7 +503,7 @@ class KonductroInRealJenkinsIT {
     // ------------------------------------------------------------------ restart, and no token anywhere
 
     @Test
-    @Order(12)
+    @Order(13)
     void aBuildRecordSavedUnderTheActionsFormerClassNameStillShows() throws IOException {
         String former = "io.jenkins.plugins.konductro.build.KonductroBuildAction";
         String today = "io.jenkins.plugins.konductro.pages.KonductroBuildAction";
@@ -499,7 +522,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void everythingSurvivesARestart() throws IOException {
         jenkins.restart();
         browser.login("alice");
@@ -512,7 +535,7 @@ class KonductroInRealJenkinsIT {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void noTokenInAnyFileOfJenkinsHomeOrInTheLog() throws IOException {
         List<String> secrets = new ArrayList<>();
         for (String who : List.of("alice", "bob")) {

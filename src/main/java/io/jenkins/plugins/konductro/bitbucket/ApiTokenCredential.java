@@ -49,7 +49,7 @@ public final class ApiTokenCredential {
                     .digest((workspace + "\n" + email + "\n" + token).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+            throw new IllegalStateException(Messages.ApiTokenCredential_noSha256(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.konductro.bitbucket;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The checks every input passes before it is sent to Bitbucket Cloud. */
@@ -17,36 +18,33 @@ public final class BitbucketInputs {
     private BitbucketInputs() {}
 
     public static String workspaceSlug(String workspace) {
-        String value = required(workspace, "Workspace");
+        String value = required(workspace, Messages::BitbucketInputs_workspaceRequired);
         if (WORKSPACE_SLUG.matcher(value).matches()) {
             return value;
         }
         String suggestion = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
-        throw new InvalidInputException("Workspace " + quoted(value) + " looks like a display name, not a workspace slug. "
-                + "Use the slug: the part right after bitbucket.org/ in your repository URLs"
-                + (suggestion.isEmpty() || looksSecret(value) ? "" : " (perhaps " + quoted(suggestion) + ")") + ".");
+        throw new InvalidInputException(suggestion.isEmpty() || looksSecret(value)
+                ? Messages.BitbucketInputs_notAWorkspaceSlug(quoted(value))
+                : Messages.BitbucketInputs_notAWorkspaceSlugPerhaps(quoted(value), quoted(suggestion)));
     }
 
     public static String repositorySlug(String repository) {
-        String value = required(repository, "Repository");
+        String value = required(repository, Messages::BitbucketInputs_repositoryRequired);
         if (REPOSITORY_SLUG.matcher(value).matches() && !value.equals(".") && !value.equals("..")) {
             return value;
         }
         String lower = value.toLowerCase(Locale.ROOT);
-        throw new InvalidInputException("Repository " + quoted(value) + " is not a repository slug. Use the lower-case name "
-                + "that appears in its URL after bitbucket.org/<workspace>/"
-                + (lower.equals(value) || !REPOSITORY_SLUG.matcher(lower).matches() || looksSecret(value)
-                        ? "" : " (perhaps " + quoted(lower) + ")")
-                + ".");
+        throw new InvalidInputException(lower.equals(value) || !REPOSITORY_SLUG.matcher(lower).matches() || looksSecret(value)
+                ? Messages.BitbucketInputs_notARepositorySlug(quoted(value))
+                : Messages.BitbucketInputs_notARepositorySlugPerhaps(quoted(value), quoted(lower)));
     }
 
     public static String email(String email) {
-        String value = required(email, "E-mail");
+        String value = required(email, Messages::BitbucketInputs_emailRequired);
         if (EMAIL.matcher(value).matches()) {
             return value;
         }
-        throw new InvalidInputException(quoted(value) + " is not an e-mail address. Bitbucket Cloud API tokens are used with "
-                + "the e-mail of your Atlassian account (not your Bitbucket username).");
+        throw new InvalidInputException(Messages.BitbucketInputs_notAnEmail(quoted(value)));
     }
 
     /**
@@ -55,25 +53,19 @@ public final class BitbucketInputs {
      */
     public static String apiToken(String token) {
         if (token == null || token.isBlank()) {
-            throw new InvalidInputException("The API token is empty. Create one at id.atlassian.com › Security › "
-                    + "API tokens › Create API token with scopes.");
+            throw new InvalidInputException(Messages.BitbucketInputs_apiTokenEmpty());
         }
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new InvalidInputException("The API token starts with 'Bearer '. Konductro sends your personal API token "
-                    + "with your e-mail (HTTP Basic); give the token alone.");
+            throw new InvalidInputException(Messages.BitbucketInputs_apiTokenWithBearer());
         }
         if (token.startsWith("ATCTT3")) {
-            throw new InvalidInputException("This looks like a workspace, project or repository access token. Access "
-                    + "tokens act as no person, so Konductro cannot make branches and pull requests as you with one. "
-                    + "Use a personal Atlassian API token with scopes (id.atlassian.com › Security › API tokens).");
+            throw new InvalidInputException(Messages.BitbucketInputs_accessToken());
         }
         if (token.startsWith("ATBB")) {
-            throw new InvalidInputException("This looks like a Bitbucket app password. App passwords no longer work "
-                    + "(removed on 2026-07-28). Use a personal Atlassian API token with scopes "
-                    + "(id.atlassian.com › Security › API tokens › Create API token with scopes).");
+            throw new InvalidInputException(Messages.BitbucketInputs_appPassword());
         }
         if (token.chars().anyMatch(Character::isWhitespace)) {
-            throw new InvalidInputException("The API token contains spaces or line breaks; paste it again without them.");
+            throw new InvalidInputException(Messages.BitbucketInputs_apiTokenWithWhitespace());
         }
         return token;
     }
@@ -84,9 +76,9 @@ public final class BitbucketInputs {
      */
     public static String quoted(String value) {
         if (value == null) {
-            return "(none)";
+            return Messages.BitbucketInputs_none();
         }
-        return looksSecret(value) ? "(the value given, not shown: it looks like a token)" : "'" + value + "'";
+        return looksSecret(value) ? Messages.BitbucketInputs_secretNotShown() : Messages.BitbucketInputs_quoted(value);
     }
 
     /** Token-shaped, or holding a long opaque run of characters: not to be repeated in a message. */
@@ -99,9 +91,9 @@ public final class BitbucketInputs {
         return TOKEN_SHAPE.matcher(value).find();
     }
 
-    static String required(String value, String what) {
+    static String required(String value, Supplier<String> messageWhenMissing) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(what + " is required.");
+            throw new InvalidInputException(messageWhenMissing.get());
         }
         return value.strip();
     }

@@ -14,8 +14,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
 
     public RepositoryRef {
         if (!PROVIDER.equals(provider)) {
-            throw new InvalidInputException("Provider " + BitbucketInputs.quoted(provider)
-                    + " is not supported; Konductro works with Bitbucket Cloud only.");
+            throw new InvalidInputException(Messages.RepositoryRef_providerNotSupported(BitbucketInputs.quoted(provider)));
         }
         workspace = BitbucketInputs.workspaceSlug(workspace);
         repo = BitbucketInputs.repositorySlug(repo);
@@ -31,7 +30,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
      * addresses are refused.
      */
     public static RepositoryRef parse(String text) {
-        String value = BitbucketInputs.required(text, "Repository");
+        String value = BitbucketInputs.required(text, Messages::BitbucketInputs_repositoryRequired);
         Matcher scp = SCP_STYLE.matcher(value);
         if (value.contains("://")) {
             return fromUrl(value);
@@ -45,8 +44,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         }
         String[] parts = value.split("/", -1);
         if (parts.length != 2) {
-            throw new InvalidInputException("Repository " + BitbucketInputs.quoted(value) + " is not of the form workspace/repo, "
-                    + "https://bitbucket.org/workspace/repo or git@bitbucket.org:workspace/repo.git.");
+            throw new InvalidInputException(Messages.RepositoryRef_notAForm(BitbucketInputs.quoted(value)));
         }
         return of(parts[0], stripGitSuffix(parts[1]));
     }
@@ -55,7 +53,6 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         return workspace + "/" + repo;
     }
 
-    /** The repository's page on bitbucket.org. */
     /**
      * {@code url} when it is a page of Bitbucket Cloud's web site ({@code https://bitbucket.org/…}), else {@code null}:
      * a link Bitbucket's answer carries is shown as a link only when it goes there.
@@ -75,6 +72,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         }
     }
 
+    /** The repository's page on bitbucket.org. */
     public String webUrl() {
         return "https://" + CLOUD_HOST + "/" + fullName();
     }
@@ -84,7 +82,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new InvalidInputException("The repository URL is not a valid URL.");
+            throw new InvalidInputException(Messages.RepositoryRef_notAUrl());
         }
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null && (userInfo.contains(":") || BitbucketInputs.looksSecret(userInfo))) {
@@ -94,7 +92,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         String shown = userInfo == null ? value : value.replace(userInfo + "@", "");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("ssh")) {
-            throw new InvalidInputException("Repository URL " + BitbucketInputs.quoted(shown) + " must use https:// (or ssh://).");
+            throw new InvalidInputException(Messages.RepositoryRef_notHttps(BitbucketInputs.quoted(shown)));
         }
         requireCloudHost(uri.getHost(), shown);
         if (uri.getPort() != -1) {
@@ -107,8 +105,7 @@ public record RepositoryRef(String provider, String workspace, String repo) {
         String trimmed = path.replaceAll("^/+", "").replaceAll("/+$", "");
         String[] parts = trimmed.split("/");
         if (parts.length < 2 || parts[0].isEmpty()) {
-            throw new InvalidInputException("Repository URL " + BitbucketInputs.quoted(original)
-                    + " does not name a workspace and a repository.");
+            throw new InvalidInputException(Messages.RepositoryRef_noWorkspaceAndRepository(BitbucketInputs.quoted(original)));
         }
         if (parts[0].equals("scm") || parts[0].equals("projects")) {
             throw cloudOnly(original);
@@ -123,15 +120,12 @@ public record RepositoryRef(String provider, String workspace, String repo) {
     }
 
     private static InvalidInputException cloudOnly(String original) {
-        return new InvalidInputException(BitbucketInputs.quoted(original) + " is not a Bitbucket Cloud repository. Konductro works with "
-                + "Bitbucket Cloud only (bitbucket.org); Bitbucket Server and Data Center are not supported. "
-                + "Give the repository as workspace/repo or https://bitbucket.org/workspace/repo.");
+        return new InvalidInputException(Messages.RepositoryRef_notCloud(BitbucketInputs.quoted(original)));
     }
 
     private static InvalidInputException credentialInUrl() {
         // Never echo such a URL: it carries a secret.
-        return new InvalidInputException("The repository URL contains a password or token. Remove it: Konductro "
-                + "takes your API token from your Jenkins credential only.");
+        return new InvalidInputException(Messages.RepositoryRef_credentialInUrl());
     }
 
     private static String stripGitSuffix(String repo) {

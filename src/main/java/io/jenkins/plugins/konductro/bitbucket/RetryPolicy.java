@@ -11,10 +11,10 @@ public record RetryPolicy(int maxAttempts, Duration waitBudget, Duration initial
 
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
+            throw new IllegalArgumentException(Messages.RetryPolicy_tooFewAttempts());
         }
         if (waitBudget.isNegative() || initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("waits must be positive and maxBackoff at least initialBackoff");
+            throw new IllegalArgumentException(Messages.RetryPolicy_badWaits());
         }
     }
 }

@@ -5,9 +5,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
-// Compile-only stub (see src/jenkins-api/README.md). The real one is also meta-annotated
-// @org.jvnet.hudson.annotation_indexer.Indexed (annotation-indexer is not available here); omitted.
+// Compile-only stub (see src/jenkins-api/README.md).
+@Indexed
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Documented

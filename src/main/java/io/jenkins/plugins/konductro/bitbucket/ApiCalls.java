@@ -1,5 +1,6 @@
 package io.jenkins.plugins.konductro.bitbucket;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ final class ApiCalls {
     <T> T get(ApiTokenCredential credential, HttpUrl url, JavaType answer) throws IOException {
         try (Response response = send(credential, new Request.Builder().url(url).get(), true)) {
             requireSuccess(credential, response);
-            return JsonAnswers.read(response, answer);
+            return read(response, r -> JsonAnswers.read(r, answer));
         }
     }
 
@@ -55,7 +56,7 @@ final class ApiCalls {
                 throw notFound.asNotFoundOutsideTheApi();
             }
             requireSuccess(credential, response);
-            return Optional.of(reader.read(response));
+            return Optional.of(read(response, reader));
         }
     }
 
@@ -70,7 +71,17 @@ final class ApiCalls {
         RequestBody json = RequestBody.create(JsonAnswers.MAPPER.writeValueAsBytes(body), JSON);
         try (Response response = send(credential, new Request.Builder().url(url).post(json), false)) {
             requireSuccess(credential, response);
-            return JsonAnswers.read(response, answer);
+            return read(response, r -> JsonAnswers.read(r, answer));
+        }
+    }
+
+    /** A successful answer that is not JSON of the shape the API describes is refused with the call it answered. */
+    private <T> T read(Response response, AnswerReader<T> reader) throws IOException {
+        try {
+            return reader.read(response);
+        } catch (JsonProcessingException unreadable) {
+            throw new BitbucketException.UnexpectedStatus(response.code(),
+                    Messages.ApiCalls_unreadableAnswer(describe(response.request())));
         }
     }
 

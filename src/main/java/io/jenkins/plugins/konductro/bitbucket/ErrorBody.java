@@ -52,22 +52,23 @@ record ErrorBody(String message, Map<String, String> fields, List<String> requir
     record Envelope(Details error) {}
 
     /**
-     * {@code detail} and the values of {@code fields} stay JSON trees because their shape varies: the definition types
-     * detail as a string, but for missing scopes Bitbucket sends an object with {@code required}; a field's reason is
-     * a string or an array of strings.
+     * The error's parts stay JSON trees because their shape varies: the definition types {@code detail} as a string,
+     * but for missing scopes Bitbucket sends an object with {@code required}; a field's reason is a string or an array
+     * of strings. An error object of an unexpected shape is still Bitbucket's error (its 404 still means "none").
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Details(String message, JsonNode detail, Map<String, JsonNode> fields) {
+    record Details(JsonNode message, JsonNode detail, JsonNode fields) {
         ErrorBody toErrorBody() {
             Map<String, String> reasons = new LinkedHashMap<>();
             if (fields != null) {
-                fields.forEach((field, reason) -> reasons.put(field, reason.isArray() ? joined(reason) : reason.asText()));
+                fields.properties().forEach(field -> reasons.put(field.getKey(),
+                        field.getValue().isArray() ? joined(field.getValue()) : field.getValue().asText()));
             }
             List<String> required = new ArrayList<>();
             if (detail != null) {
                 detail.path("required").forEach(scope -> required.add(scope.asText()));
             }
-            return new ErrorBody(message == null ? "" : message, reasons, required, true);
+            return new ErrorBody(message == null ? "" : message.asText(""), reasons, required, true);
         }
 
         private static String joined(JsonNode array) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import okhttp3.Response;
 
@@ -126,7 +127,7 @@ final class JsonAnswers {
             return new PullRequest(id, title, state, RepositoryRef.webLinkOrNull(page), EndJson.branchOf(source),
                     EndJson.branchOf(destination), updatedOn, CommitJson.hashOf(mergeCommit),
                     author == null ? null : author.uuid(),
-                    reviewers == null ? List.of() : reviewers.stream().map(AccountJson::uuid).toList());
+                    reviewers == null ? List.of() : reviewers.stream().filter(Objects::nonNull).map(AccountJson::uuid).toList());
         }
     }
 

@@ -5,6 +5,7 @@ import io.jenkins.plugins.konductro.bitbucket.JsonAnswers.Page;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -28,7 +29,7 @@ final class Pages {
         List<R> all = new ArrayList<>();
         for (HttpUrl url = first; url != null; ) {
             Page<V> page = calls.get(credential, url, pageType);
-            page.valuesOrNone().forEach(value -> all.add(convert.apply(value)));
+            page.valuesOrNone().stream().filter(Objects::nonNull).forEach(value -> all.add(convert.apply(value)));
             url = nextPage(apiUrl, page.next());
         }
         return all;

@@ -534,6 +534,21 @@ class BitbucketClientTest {
     }
 
     @Test
+    void anAnswerNotShapedAsTheApiDescribesIsRefusedNamingTheCall() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+            server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body("{\"id\": 7, \"title\": {\"raw\": \"an object where text belongs\"}}").build());
+            BitbucketClient client = BitbucketClient.builder().apiUrl("http://127.0.0.1:" + server.getPort() + "/2.0").build();
+            BitbucketException.UnexpectedStatus e = expect(BitbucketException.UnexpectedStatus.class,
+                    () -> client.pullRequest(fixture.alice(), RepositoryRef.of("acme-team", "widgets"), 7));
+            assertEquals("Bitbucket Cloud's answer to GET /repositories/acme-team/widgets/pullrequests/7 is not the JSON its "
+                    + "API describes, so it was not used. Try again; if it goes on, check Jenkins' proxy settings.", e.getMessage());
+            assertEquals(1, server.getRequestCount());
+        }
+    }
+
+    @Test
     void zeroTimeoutsAreRefused() {
         expect(IllegalArgumentException.class,
                 () -> BitbucketClient.builder().timeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)));

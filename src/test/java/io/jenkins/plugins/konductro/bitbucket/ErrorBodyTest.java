@@ -30,6 +30,14 @@ class ErrorBodyTest {
     }
 
     @Test
+    void anErrorObjectOfAnUnexpectedShapeIsStillBitbucketsError() {
+        ErrorBody error = read("{\"type\": \"error\", \"error\": {\"message\": {\"text\": \"x\"}, \"fields\": [\"a\"]}}");
+        assertTrue(error.fromApi(), "its 404 still means there is none");
+        assertEquals("", error.message());
+        assertEquals(Map.of(), error.fields());
+    }
+
+    @Test
     void aDetailAsTextHasNoScopesAndAMissingMessageIsEmpty() {
         ErrorBody error = read("{\"type\": \"error\", \"error\": {\"detail\": \"some text\"}}");
         assertTrue(error.fromApi());

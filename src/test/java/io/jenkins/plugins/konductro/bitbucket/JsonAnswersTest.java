@@ -47,6 +47,13 @@ class JsonAnswersTest {
     }
 
     @Test
+    void aNullAmongTheReviewersIsLeftOut() throws Exception {
+        PullRequest pr = JsonAnswers.read(Answers.json(200, """
+                {"id": 3, "reviewers": [null, {"uuid": "{r1}"}]}"""), PullRequestJson.class).toPullRequest();
+        assertEquals(List.of("{r1}"), pr.reviewerUuids());
+    }
+
+    @Test
     void anEmptyOrNullAnswerReadsAsAnObjectWithoutFields() throws Exception {
         BitbucketUser none = new BitbucketUser(null, null, null, null);
         assertEquals(none, JsonAnswers.read(Answers.json(200, ""), UserJson.class).toUser());

@@ -32,7 +32,6 @@ public final class KonductroOperations {
 
     private final BitbucketClient client;
     private final MainBranches mainBranches;
-    private final VerificationCache verifications;
     private final RepositoryListings listings;
 
     private final CredentialVerification credentials;
@@ -57,10 +56,9 @@ public final class KonductroOperations {
     KonductroOperations(BitbucketClient client, Duration mainBranchTtl, Duration verificationTtl, int maxMainBranches) {
         this.client = client;
         this.mainBranches = new MainBranches(client, mainBranchTtl, maxMainBranches);
-        this.verifications = new VerificationCache(verificationTtl, min(verificationTtl, REFUSAL_TTL),
-                min(verificationTtl, UNREACHABLE_TTL));
         this.listings = new RepositoryListings(client);
-        this.credentials = new CredentialVerification(client, verifications);
+        this.credentials = new CredentialVerification(client, new VerificationCache(verificationTtl,
+                min(verificationTtl, REFUSAL_TTL), min(verificationTtl, UNREACHABLE_TTL)));
         this.branches = new BranchStart(client, mainBranches);
         this.specs = new SpecPush(client);
         this.opening = new PullRequestOpening(client);
